@@ -1,0 +1,132 @@
+"""Words of the report that are built in Python: bilingual headings and finding messages."""
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _noop
+
+logger = logging.getLogger(__name__)
+
+# Section headings are printed in the report's language with the English
+# words beside them, so that a reader of either language finds their way.
+HEADINGS = {
+    "certificate_report": _noop("Audit trail of an end-user certificate"),
+    "period_report": _noop("Audit trail of decisions in a period"),
+    "summary": _noop("Summary"),
+    "version": _noop("Certificate version %(number)s"),
+    "parties": _noop("Parties"),
+    "items": _noop("Items"),
+    "declared_uses": _noop("Declared uses"),
+    "undertakings": _noop("Undertakings and signature"),
+    "documents": _noop("Documents"),
+    "screenings": _noop("Screening results"),
+    "decisions": _noop("Decisions"),
+    "timeline": _noop("Event timeline"),
+    "hash_chain": _noop("Hash chain"),
+    "attachment": _noop("Attached data"),
+}
+
+CATEGORY_LABELS = {
+    "military_end_user": _noop("Military end user"),
+    "military_end_use": _noop("Military end use"),
+    "military_capability": _noop("Enhancement of military capability"),
+}
+
+BAND_LABELS = {
+    "clear": _noop("Clear"),
+    "review": _noop("Review"),
+    "high": _noop("High"),
+    "prohibited": _noop("Prohibited"),
+}
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A text in the report's language and in English."""
+
+    local: str
+    english: str
+
+    @property
+    def shows_english(self) -> bool:
+        return self.english != self.local
+
+
+def bilingual(message: str, **params: object) -> Bilingual:
+    """Translate a message into the active language and into English, then fill in params."""
+    with translation.override("en"):
+        english = gettext(message) % params if params else gettext(message)
+    local = gettext(message) % params if params else gettext(message)
+    return Bilingual(local=local, english=english)
+
+
+def headings() -> dict[str, Bilingual]:
+    return {key: bilingual(message) for key, message in HEADINGS.items() if "%(" not in message}
+
+
+def band_label(band: str) -> str:
+    return gettext(BAND_LABELS[band]) if band in BAND_LABELS else band
+
+
+def category_label(key: str) -> str:
+    return gettext(CATEGORY_LABELS[key]) if key in CATEGORY_LABELS else key
+
+
+def _engine_messages() -> dict[str, str]:
+    try:
+        from screening.engine import MESSAGES
+    except ImportError:
+        # NOTE: until the engine exports MESSAGES, findings show the message
+        # stored with the result, which is in the language it was screened in.
+        return {}
+    return dict(MESSAGES)
+
+
+def finding_message(finding: dict[str, Any]) -> str:
+    """Return a finding's message in the active language.
+
+    The engine's message template is translated and filled with the finding's
+    params; the stored message is the fallback when the rule is unknown or its
+    params do not fit the template.
+    """
+    stored = str(finding.get("message", ""))
+    template = _engine_messages().get(str(finding.get("rule", "")))
+    if template is None:
+        return stored
+    try:
+        return gettext(template) % (finding.get("params") or {})
+    except (KeyError, TypeError, ValueError):
+        logger.warning(
+            "finding of rule %s has params that do not fit its message", finding.get("rule")
+        )
+        return stored
+
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def css_content(message: str, values: dict[str, str]) -> str:
+    """Turn a translated sentence with %(name)s placeholders into a CSS `content` value.
+
+    `values` maps each placeholder to CSS, for example {"page": "counter(page)"},
+    so that translators can order the page numbers as their language needs.
+    """
+    parts: list[str] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(message):
+        parts.append(_css_string(message[position : match.start()]))
+        parts.append(values[match.group(1)])
+        position = match.end()
+    parts.append(_css_string(message[position:]))
+    return " ".join(parts)
+
+
+def _css_string(text: str) -> str:
+    escaped = "".join(
+        c if c.isalnum() or c in " -/.:()" or ord(c) > 0x7F else f"\\{ord(c):x} " for c in text
+    )
+    return f'"{escaped}"'

@@ -1,0 +1,123 @@
+"""Reads scoped to what each user may see.
+
+Importer users see their own organisation's certificates only; reviewers and
+auditors see all. Views never build role-scoped querysets themselves.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from certificates.models import (
+    AuditEvent,
+    AuditReport,
+    Certificate,
+    CertificateVersion,
+    Document,
+    Organisation,
+    User,
+)
+from certificates.workflow import REVIEWABLE_STATES, Role, Status
+
+
+def certificates_visible_to(user: User) -> QuerySet[Certificate]:
+    queryset = Certificate.objects.select_related("importer")
+    if user.role == Role.IMPORTER:
+        if user.organisation_id is None:
+            return queryset.none()
+        return queryset.filter(importer_id=user.organisation_id)
+    if user.role in (Role.REVIEWER, Role.AUDITOR):
+        return queryset
+    return queryset.none()
+
+
+def certificate_get_for_user(user: User, pk: int) -> Certificate:
+    """Return the certificate or raise 404, never 403, so ids of others stay unknown."""
+    try:
+        return certificates_visible_to(user).get(pk=pk)
+    except Certificate.DoesNotExist as error:
+        raise Http404 from error
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    band: str = ""
+    status: str = ""
+    importer: int | None = None
+    query: str = ""
+
+
+def review_queue(user: User, filters: QueueFilters) -> QuerySet[Certificate]:
+    """Certificates waiting for a decision, riskiest and oldest first."""
+    queryset = certificates_visible_to(user)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    else:
+        queryset = queryset.filter(status__in=[*REVIEWABLE_STATES])
+    if filters.band:
+        queryset = queryset.filter(band=filters.band)
+    if filters.importer:
+        queryset = queryset.filter(importer_id=filters.importer)
+    if filters.query:
+        queryset = queryset.filter(reference__icontains=filters.query)
+    return queryset.order_by("band_rank", "submitted_at", "pk")
+
+
+def certificate_list(user: User, filters: QueueFilters) -> QuerySet[Certificate]:
+    queryset = certificates_visible_to(user)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.band:
+        queryset = queryset.filter(band=filters.band)
+    if filters.importer:
+        queryset = queryset.filter(importer_id=filters.importer)
+    if filters.query:
+        queryset = queryset.filter(reference__icontains=filters.query)
+    return queryset.order_by("-updated_at", "-pk")
+
+
+def importers_visible_to(user: User) -> QuerySet[Organisation]:
+    if user.role == Role.IMPORTER:
+        return Organisation.objects.filter(pk=user.organisation_id)
+    return Organisation.objects.filter(certificates__isnull=False).distinct()
+
+
+def version_get(certificate: Certificate, number: int) -> CertificateVersion:
+    try:
+        return certificate.versions.prefetch_related("parties", "items", "declared_uses").get(
+            number=number
+        )
+    except CertificateVersion.DoesNotExist as error:
+        raise Http404 from error
+
+
+def document_get_for_user(user: User, pk: int) -> Document:
+    try:
+        return Document.objects.select_related("certificate").get(
+            pk=pk, certificate__in=certificates_visible_to(user)
+        )
+    except Document.DoesNotExist as error:
+        raise Http404 from error
+
+
+def report_get_for_user(user: User, pk: str) -> AuditReport:
+    """Audit-trail PDFs belong to auditors and reviewers; importers never see them."""
+    if user.role not in (Role.AUDITOR, Role.REVIEWER):
+        raise Http404
+    try:
+        return AuditReport.objects.select_related("certificate").get(pk=pk)
+    except (AuditReport.DoesNotExist, ValueError) as error:
+        raise Http404 from error
+
+
+def certificate_timeline(certificate: Certificate) -> QuerySet[AuditEvent]:
+    return certificate.events.select_related("actor").order_by("id")
+
+
+def status_counts(user: User) -> dict[str, int]:
+    counts = dict.fromkeys(Status.values, 0)
+    rows = certificates_visible_to(user).order_by().values("status").annotate(total=Count("pk"))
+    for row in rows:
+        counts[row["status"]] = row["total"]
+    return counts

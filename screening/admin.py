@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from screening.models import CatalogueEntry, Clearance, Watchlist, WatchlistEntry, WatchlistVersion
+
+
+@admin.register(Watchlist)
+class WatchlistAdmin(admin.ModelAdmin):
+    list_display = ("slug", "name", "source")
+
+
+@admin.register(WatchlistVersion)
+class WatchlistVersionAdmin(admin.ModelAdmin):
+    list_display = ("watchlist", "number", "entry_count", "imported_at")
+    list_filter = ("watchlist",)
+
+
+@admin.register(WatchlistEntry)
+class WatchlistEntryAdmin(admin.ModelAdmin):
+    list_display = ("entry_id", "name", "list_kind", "country", "version")
+    list_filter = ("list_kind", "version__watchlist")
+    search_fields = ("entry_id", "name", "aliases")
+
+
+@admin.register(CatalogueEntry)
+class CatalogueEntryAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "name_ja", "sensitivity")
+    search_fields = ("code", "name", "name_ja", "name_zh")
+
+
+@admin.register(Clearance)
+class ClearanceAdmin(admin.ModelAdmin):
+    list_display = ("party_name", "watchlist", "entry_id", "cleared_by", "created_at")

@@ -1,0 +1,146 @@
+"""Versioned screening rules, read from the data files under rulesets/<version>/.
+
+Terms, weights, points and thresholds live in data so that a ruleset change is
+a new version that old results can still name and reproduce.
+"""
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .normalise import NameRules, build_name_rules, fold_free_text, fold_text
+
+RULESET_VERSION = "2026.1"
+RULESETS_DIR = Path(__file__).parent / "rulesets"
+LANGUAGES = ("ja", "en", "zh")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A military term with its points; `prohibits` marks a plainly military use."""
+
+    text: str
+    weight: int
+    prohibits: bool
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextRules:
+    """Word lists for free-text analysis, merged over all languages and folded like the text."""
+
+    military_terms: tuple[Term, ...]
+    civilian_compounds: tuple[str, ...]
+    negations: tuple[re.Pattern[str], ...]
+    clause_breaks: re.Pattern[str]
+    vague_uses: tuple[str, ...]
+    vague_fillers: tuple[str, ...]
+    military_sites: tuple[str, ...]
+    military_business_terms: tuple[str, ...]
+    intermediary_terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ruleset:
+    """One version of the screening rules."""
+
+    version: str
+    thresholds: dict[str, int]
+    points: dict[str, int]
+    list_match_points: dict[str, int]
+    item_points_by_sensitivity: tuple[int, ...]
+    quantity_tiers: tuple[tuple[float, int], ...]
+    unit_factors: dict[str, float | None]
+    intermediary_roles: tuple[str, ...]
+    home_country: str
+    sector_families: dict[str, tuple[str, ...]]
+    organisation_kinds: tuple[str, ...]
+    related_points: dict[str, int]
+    names: NameRules
+    text: TextRules
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def _fold_all(words: list[str], *, kana: bool = False) -> tuple[str, ...]:
+    # Rules are compared with folded text, so they are folded the same way once here.
+    folded = {fold_free_text(word, kana=kana) for word in words if word.strip()}
+    return tuple(sorted(folded, key=lambda word: (-len(word), word)))
+
+
+def _build_text_rules(languages: dict[str, dict[str, Any]]) -> TextRules:
+    terms: list[Term] = []
+    lists: dict[str, list[str]] = {}
+    negations: list[re.Pattern[str]] = []
+    breaks: list[str] = []
+    keys = (
+        "civilian_compounds",
+        "vague_uses",
+        "vague_fillers",
+        "military_sites",
+        "military_business_terms",
+        "intermediary_terms",
+    )
+    for language, data in languages.items():
+        for raw in data["military_terms"]:
+            text = fold_free_text(raw["term"])
+            terms.append(Term(text, int(raw["weight"]), bool(raw["prohibits"]), language))
+        for key in keys:
+            lists.setdefault(key, []).extend(data.get(key, []))
+        negations.extend(
+            re.compile(fold_text(pattern, kana=False)) for pattern in data.get("negations", [])
+        )
+        breaks.extend(data.get("clause_breaks", []))
+    terms.sort(key=lambda term: (-len(term.text), term.text))
+    break_pattern = "|".join(re.escape(fold_text(b, kana=False)) for b in breaks)
+    return TextRules(
+        military_terms=tuple(terms),
+        civilian_compounds=_fold_all(lists["civilian_compounds"]),
+        negations=tuple(negations),
+        clause_breaks=re.compile(break_pattern),
+        vague_uses=_fold_all(lists["vague_uses"]),
+        vague_fillers=_fold_all(lists["vague_fillers"]),
+        military_sites=_fold_all(lists["military_sites"]),
+        military_business_terms=_fold_all(lists["military_business_terms"]),
+        intermediary_terms=_fold_all(lists["intermediary_terms"]),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load_ruleset(version: str | None = None) -> Ruleset:
+    """Load and parse one ruleset version; None loads RULESET_VERSION.
+
+    Raises ValueError for a version that has no folder under rulesets/.
+    """
+    version = version or RULESET_VERSION
+    folder = RULESETS_DIR / version
+    if not re.fullmatch(r"[0-9A-Za-z.\-]+", version) or not folder.is_dir():
+        known = sorted(path.name for path in RULESETS_DIR.iterdir() if path.is_dir())
+        raise ValueError(f"ruleset version {version!r} not found; known versions: {known}")
+    main = _read_json(folder / "ruleset.json")
+    languages = {language: _read_json(folder / f"{language}.json") for language in LANGUAGES}
+    return Ruleset(
+        version=main["version"],
+        thresholds=dict(main["thresholds"]),
+        points=dict(main["points"]),
+        list_match_points=dict(main["list_match_points"]),
+        item_points_by_sensitivity=tuple(main["item_points_by_sensitivity"]),
+        quantity_tiers=tuple((float(ratio), int(points)) for ratio, points in main["quantity_tiers"]),
+        unit_factors={fold_free_text(unit): factor for unit, factor in main["unit_factors"].items()},
+        intermediary_roles=tuple(main["intermediary_roles"]),
+        home_country=main["home_country"],
+        sector_families={
+            family: _fold_all(words) for family, words in main["sector_families"].items()
+        },
+        organisation_kinds=tuple(main["organisation_kinds"]),
+        related_points=dict(main["related_points"]),
+        names=build_name_rules(main["name_matching"], languages),
+        text=_build_text_rules(languages),
+    )

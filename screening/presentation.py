@@ -1,0 +1,69 @@
+"""Stored screening results, prepared for reading in the user's language."""
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from screening.engine import MESSAGES
+from screening.models import ScreeningResult
+
+logger = logging.getLogger(__name__)
+
+CATEGORY_LABELS = {
+    "military_end_user": _("Military end user"),
+    "military_end_use": _("Military end use"),
+    "military_capability": _("Enhancement of military capability (catch-all)"),
+}
+
+
+def finding_message(finding: dict[str, Any]) -> str:
+    """Translate a finding's message from its rule code and parameters."""
+    template = MESSAGES.get(finding.get("rule", ""))
+    if template is None:
+        return str(finding.get("message", ""))
+    try:
+        return gettext(template) % finding.get("params", {})
+    except (KeyError, TypeError, ValueError):
+        # A message whose translation lost a placeholder falls back to the
+        # engine's own English text rather than failing the page.
+        logger.warning("translation of rule %s does not fit its parameters", finding.get("rule"))
+        return str(finding.get("message", ""))
+
+
+@dataclass
+class CategoryView:
+    key: str
+    label: str
+    score: int
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class ScreeningView:
+    result: ScreeningResult
+    categories: list[CategoryView]
+
+    @property
+    def band(self) -> str:
+        return self.result.band
+
+    @property
+    def finding_count(self) -> int:
+        return sum(len(category.findings) for category in self.categories)
+
+
+def screening_for_display(result: ScreeningResult | None) -> ScreeningView | None:
+    if result is None:
+        return None
+    categories = []
+    for key, label in CATEGORY_LABELS.items():
+        data = result.result.get("categories", {}).get(key, {"score": 0, "findings": []})
+        findings = [
+            {**finding, "display_message": finding_message(finding)}
+            for finding in sorted(data["findings"], key=lambda f: -int(f.get("points", 0)))
+        ]
+        categories.append(CategoryView(key=key, label=str(label), score=data["score"], findings=findings))
+    return ScreeningView(result=result, categories=categories)

@@ -1,0 +1,34 @@
+"""Re-screening in the background after a list or the ruleset changes."""
+
+import logging
+
+from celery import shared_task
+from django.db import OperationalError
+
+from certificates.models import Certificate
+from certificates.workflow import OPEN_STATES, Status
+
+logger = logging.getLogger(__name__)
+
+RESCREEN_BATCH = 200
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def rescreen_all(reason: str = "") -> int:
+    """Queue a re-screening of every open or approved certificate, in batches."""
+    states = [*OPEN_STATES, Status.APPROVED]
+    ids = list(Certificate.objects.filter(status__in=states).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), RESCREEN_BATCH):
+        rescreen_batch.delay(ids[start : start + RESCREEN_BATCH])
+    logger.info("re-screening %d certificates (%s)", len(ids), reason)
+    return len(ids)
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def rescreen_batch(certificate_ids: list[int]) -> int:
+    from screening.services.rescreening import certificate_rescreen
+
+    changed = 0
+    for pk in certificate_ids:
+        changed += int(certificate_rescreen(certificate_id=pk))
+    return changed
