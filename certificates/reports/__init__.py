@@ -6,6 +6,8 @@ from certificates.reports.render import (
     render_certificate_report,
     render_period_report,
     render_report,
+    report_source,
+    source_to_pdf,
 )
 
 __all__ = [
@@ -14,4 +16,6 @@ __all__ = [
     "render_certificate_report",
     "render_period_report",
     "render_report",
+    "report_source",
+    "source_to_pdf",
 ]

@@ -127,21 +127,29 @@ def period_report_source(report: AuditReport) -> ReportSource:
     return ReportSource(html=html, payload=period_payload(str(report.pk), context))
 
 
-def render_report(report: AuditReport) -> bytes:
-    """Render a certificate or period report in the report's language."""
+def report_source(report: AuditReport) -> ReportSource:
+    """Read the database and build the report's HTML and JSON in the report's language."""
     with translation.override(report.language):
         if report.certificate_id is not None:
-            source = certificate_report_source(report)
-        elif report.period_start is not None and report.period_end is not None:
-            source = period_report_source(report)
-        else:
-            raise RenderError(f"report {report.pk} names neither a certificate nor a period")
+            return certificate_report_source(report)
+        if report.period_start is not None and report.period_end is not None:
+            return period_report_source(report)
+    raise RenderError(f"report {report.pk} names neither a certificate nor a period")
+
+
+def source_to_pdf(report: AuditReport, source: ReportSource) -> bytes:
+    with translation.override(report.language):
         description = gettext("Certificates, screening results, decisions and audit events as JSON")
         return html_to_pdf(
             source.html,
             attachment=payload_bytes(source.payload),
             attachment_description=description,
         )
+
+
+def render_report(report: AuditReport) -> bytes:
+    """Render a certificate or period report in the report's language."""
+    return source_to_pdf(report, report_source(report))
 
 
 def render_certificate_report(report: AuditReport) -> bytes:

@@ -160,7 +160,7 @@ def _set_progress(report: AuditReport, progress: int) -> None:
 
 
 def _write_atomically(report: AuditReport, pdf: bytes) -> str:
-    """Write the PDF next to its final name and move it into place; return the MEDIA_ROOT-relative path."""
+    """Write the PDF to a temporary file, move it into place; return its path under MEDIA_ROOT."""
     relative = f"{REPORTS_FOLDER}/{report.pk}.pdf"
     folder = _media_root() / REPORTS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -177,7 +177,8 @@ def _write_atomically(report: AuditReport, pdf: bytes) -> str:
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-    os.replace(temporary, folder / f"{report.pk}.pdf")
+    # Path.replace is os.replace: an atomic rename within one file system.
+    temporary.replace(folder / f"{report.pk}.pdf")
     return relative
 
 

@@ -89,3 +89,49 @@ def read_watchlist(path: Path, version: int = 1) -> WatchlistSnapshot:
 def sample_certificates() -> list[dict[str, Any]]:
     folder = SAMPLES / "certificates"
     return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
+
+
+def base_document(**changes: Any) -> dict[str, Any]:
+    """Return a clean euc/1 certificate for a servo-motor maker, with top-level keys replaced."""
+    document: dict[str, Any] = {
+        "format": "euc/1",
+        "reference": "T-1",
+        "language": "ja",
+        "exporter": {"name": "Baotou Magnet Co., Ltd.", "name_local": "包头磁材有限公司", "country": "CN"},
+        "importer": {
+            "name": "Kansai Magnetics Trading Co., Ltd.",
+            "name_local": "関西マグネティクス商事株式会社",
+            "country": "JP",
+        },
+        "end_user": {
+            "name": "Hamamatsu Drive Systems Co., Ltd.",
+            "name_local": "浜松ドライブシステムズ株式会社",
+            "corporate_number": "",
+            "country": "JP",
+            "business": "産業用サーボモーターの製造",
+        },
+        "contract": {"number": "C-1", "date": "2026-02-10"},
+        "items": [
+            {"description": "Copper wire", "control_code": "", "hs_code": "7408.11",
+             "quantity": 300, "unit": "kg", "value": 2100, "currency": "USD", "specifications": ""}
+        ],
+        "declared_uses": [
+            {"description": "産業用ロボット向けサーボモーターの巻線に使用", "sector": "industrial machinery",
+             "end_product": "servo motors", "site": "Hamamatsu, Shizuoka", "annual_quantity": 3600,
+             "unit": "kg"}
+        ],
+        "final_destination": "JP",
+        "undertakings": {"no_military_use": True, "no_wmd_use": True,
+                         "no_transfer_without_consent": True, "no_reexport_without_consent": True},
+        "signatory": {"name": "鈴木 花子", "title": "取締役", "signed_on": "2026-02-12"},
+    }
+    document.update(changes)
+    return document
+
+
+def all_findings(result: dict[str, Any]) -> list[dict[str, Any]]:
+    return [finding for category in result["categories"].values() for finding in category["findings"]]
+
+
+def rules_fired(result: dict[str, Any]) -> list[str]:
+    return [finding["rule"] for finding in all_findings(result)]

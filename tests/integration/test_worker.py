@@ -1,0 +1,68 @@
+"""Through a real worker on Redis and PostgreSQL: PDFs and re-screening."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from certificates.models import AuditReport, Certificate, ReportStatus
+from certificates.services.reports import audit_report_request
+from certificates.services.workflow import certificate_approve, certificate_submit
+from certificates.workflow import Status
+from screening.services import watchlist_import
+from tests.integration.conftest import wait_for
+
+pytestmark = pytest.mark.worker
+
+
+def _text(path) -> str:  # type: ignore[no-untyped-def]
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def test_worker_renders_certificate_pdf(celery_worker, create_draft, importer, reviewer, auditor, make_document):
+    uses = make_document()["declared_uses"]
+    uses[0]["description"] = "一般産業用、各種用途"
+    certificate = create_draft("W-PDF-1", declared_uses=uses)
+    certificate_submit(actor=importer, certificate=certificate)
+    certificate_approve(actor=reviewer, certificate=certificate, reason="用途を電話で確認済み")
+
+    report = audit_report_request(actor=auditor, certificate=certificate)
+    ready = wait_for(lambda: AuditReport.objects.filter(pk=report.pk, status__in=["ready", "failed"]).first())
+    assert ready.status == ReportStatus.READY, ready.error
+
+    from certificates.services.reports import audit_report_file
+
+    text = _text(audit_report_file(actor=auditor, report=ready))
+    assert "浜松ドライブシステムズ" in text
+    assert "関西マグネティクス商事" in text
+    assert "用途を電話で確認済み" in text
+    findings = [
+        finding
+        for category in certificate.screenings.get().result["categories"].values()
+        for finding in category["findings"]
+    ]
+    assert findings, "the vague use must produce findings"
+    for finding in findings:
+        assert finding["rule"] in text
+
+
+def test_watchlist_import_rescreens_and_flags(celery_worker, create_draft, importer, reviewer):
+    certificate = create_draft("W-FLAG-1")
+    certificate_submit(actor=importer, certificate=certificate)
+    certificate_approve(actor=reviewer, certificate=certificate, reason="ok")
+    assert Certificate.objects.get(pk=certificate.pk).status == Status.APPROVED
+
+    csv = (
+        "id,name,aliases,country,corporate_number,address,list_kind,notes\n"
+        "T-W-1,Hamamatsu Drive Systems Co. Ltd.,浜松ドライブシステムズ株式会社,JP,,,watch_list,test\n"
+    ).encode()
+    watchlist_import(slug="test-watch", data=csv, name="test watch list")
+
+    flagged = wait_for(
+        lambda: Certificate.objects.filter(pk=certificate.pk, status=Status.FLAGGED).first(), timeout=90
+    )
+    assert flagged.band in ("high", "prohibited")
+    latest = flagged.screenings.order_by("-created_at", "-id").first()
+    assert latest.trigger == "rescreening"
+    assert latest.list_versions["test-watch"] == 1
