@@ -102,8 +102,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploaded documents and rendered PDFs are served only through views that
-# check permission, never from a public URL.
-MEDIA_URL = None
+# check permission: no URL pattern serves this prefix.
+MEDIA_URL = "/media-not-served/"
 
 # A signed statement is a scanned PDF of a few pages; 20 MB leaves room for
 # a colour scan without letting one upload fill the disk.

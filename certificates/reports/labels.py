@@ -36,13 +36,6 @@ CATEGORY_LABELS = {
     "military_capability": _noop("Enhancement of military capability"),
 }
 
-BAND_LABELS = {
-    "clear": _noop("Clear"),
-    "review": _noop("Review"),
-    "high": _noop("High"),
-    "prohibited": _noop("Prohibited"),
-}
-
 
 @dataclass(frozen=True)
 class Bilingual:
@@ -69,7 +62,9 @@ def headings() -> dict[str, Bilingual]:
 
 
 def band_label(band: str) -> str:
-    return gettext(BAND_LABELS[band]) if band in BAND_LABELS else band
+    from certificates.models import Band
+
+    return str(Band(band).label) if band in Band.values else band
 
 
 def category_label(key: str) -> str:
@@ -90,7 +85,7 @@ def finding_message(finding: dict[str, Any]) -> str:
     """Return a finding's message in the active language.
 
     The engine's message template is translated and filled with the finding's
-    params; the stored message is the fallback when the rule is unknown or its
+    params. The stored message is the fallback when the rule is unknown or its
     params do not fit the template.
     """
     stored = str(finding.get("message", ""))

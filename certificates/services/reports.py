@@ -1,8 +1,8 @@
 """Requesting, rendering and downloading audit-trail PDFs.
 
-The AuditReport row is the job: a request creates it as pending and queues
-the render after the transaction commits; the worker moves it to rendering,
-then ready or failed. Every step also writes an audit event.
+The AuditReport row is the job. A request creates it as pending and queues
+the render after the transaction commits. The worker moves it to rendering,
+then to ready or failed. Every step also writes an audit event.
 """
 
 import hashlib
@@ -26,8 +26,8 @@ logger = logging.getLogger(__name__)
 
 REPORTS_FOLDER = "reports"
 # Seconds after which a report still marked as rendering is taken to belong
-# to a worker that died; the task's hard time limit is shorter, so a live
-# render has always finished or been killed by then.
+# to a worker that died. The task's hard time limit (600 s) is shorter, so a
+# live render has finished or been killed by then.
 STALE_RENDERING_SECONDS = 15 * 60
 
 

@@ -21,7 +21,9 @@ _KATAKANA_RUN = re.compile(r"[ァ-ヺー]{3,}")
 _KANJI_RUN = re.compile(r"[一-鿿]{2,}")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 # Bigrams that appear in almost any business or use text and say nothing about the trade.
-_STOP_BIGRAMS = frozenset({"製造", "使用", "利用", "用途", "産業", "業用", "販売", "開発", "部品", "事業", "製品"})
+_STOP_BIGRAMS = frozenset(
+    {"製造", "使用", "利用", "用途", "産業", "業用", "販売", "開発", "部品", "事業", "製品"}
+)
 _STOP_WORDS = frozenset({"used", "with", "from", "into", "parts", "products", "manufacturing"})
 
 
@@ -42,7 +44,9 @@ def quantity_findings(document: dict[str, Any], ruleset: Ruleset) -> list[Findin
     """Flag an item ordered in far more than the declared annual use in the same unit."""
     annual: dict[str, float] = {}
     for use in document.get("declared_uses") or []:
-        converted = _quantity_in_base(use.get("annual_quantity"), str(use.get("unit") or ""), ruleset)
+        converted = _quantity_in_base(
+            use.get("annual_quantity"), str(use.get("unit") or ""), ruleset
+        )
         if converted:
             annual[converted[1]] = annual.get(converted[1], 0.0) + converted[0]
     findings = []
@@ -78,7 +82,9 @@ def quantity_findings(document: dict[str, Any], ruleset: Ruleset) -> list[Findin
 
 def screened_parties(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Return (path, party) for every party screened as a possible end user; not the exporter."""
-    parties = [(key, document[key]) for key in ("importer", "end_user", "consignee") if document.get(key)]
+    parties = [
+        (key, document[key]) for key in ("importer", "end_user", "consignee") if document.get(key)
+    ]
     for index, party in enumerate(document.get("intermediaries") or []):
         parties.append((f"intermediaries[{index}]", party))
     return [(path, party) for path, party in parties if isinstance(party, dict)]
@@ -114,8 +120,12 @@ def route_findings(document: dict[str, Any], ruleset: Ruleset) -> list[Finding]:
                     ruleset.points["route.reexport"],
                     f"{path}.country",
                     country,
-                    {"party": path.split("[")[0], "name": name, "country": country,
-                     "destination": destination or home},
+                    {
+                        "party": path.split("[")[0],
+                        "name": name,
+                        "country": country,
+                        "destination": destination or home,
+                    },
                     party=path,
                 )
             )
@@ -133,7 +143,9 @@ def end_user_role_findings(document: dict[str, Any], ruleset: Ruleset) -> list[F
         evidence, field, term = "", "", ""
         for key in ("business", "name_local", "name"):
             text = str(end_user.get(key) or "")
-            hits = find_terms(text, ruleset.text.intermediary_terms, ruleset.text, skip_negated=False)
+            hits = find_terms(
+                text, ruleset.text.intermediary_terms, ruleset.text, skip_negated=False
+            )
             if hits:
                 evidence, field, term = text, f"end_user.{key}", hits[0].term
                 break
@@ -154,8 +166,11 @@ def end_user_role_findings(document: dict[str, Any], ruleset: Ruleset) -> list[F
 
 def _content_keys(text: str, ruleset: Ruleset) -> set[str]:
     folded = fold_free_text(text)
-    keys = {f"family:{family}" for family, words in ruleset.sector_families.items()
-            if any(word in folded for word in words)}
+    keys = {
+        f"family:{family}"
+        for family, words in ruleset.sector_families.items()
+        if any(word in folded for word in words)
+    }
     keys.update(run for run in _KATAKANA_RUN.findall(folded))
     for run in _KANJI_RUN.findall(folded):
         keys.update(run[i : i + 2] for i in range(len(run) - 1))
@@ -180,8 +195,10 @@ def business_fit_findings(document: dict[str, Any], ruleset: Ruleset) -> list[Fi
     business_keys = _content_keys(business, ruleset)
     use_keys = _content_keys(use_text, ruleset)
     katakana_overlap = any(
-        a in b or b in a for a in business_keys for b in use_keys if _KATAKANA_RUN.fullmatch(a)
-        and _KATAKANA_RUN.fullmatch(b)
+        a in b or b in a
+        for a in business_keys
+        for b in use_keys
+        if _KATAKANA_RUN.fullmatch(a) and _KATAKANA_RUN.fullmatch(b)
     )
     if business_keys & use_keys or katakana_overlap or not use_keys:
         return []
@@ -232,7 +249,9 @@ def signature_findings(document: dict[str, Any], ruleset: Ruleset) -> list[Findi
     ]
 
 
-def validity_findings(document: dict[str, Any], ruleset: Ruleset, today: datetime.date) -> list[Finding]:
+def validity_findings(
+    document: dict[str, Any], ruleset: Ruleset, today: datetime.date
+) -> list[Finding]:
     """Flag a certificate whose valid_until date is before today."""
     value = str(document.get("valid_until") or "").strip()
     if not value:
@@ -255,7 +274,9 @@ def validity_findings(document: dict[str, Any], ruleset: Ruleset, today: datetim
     ]
 
 
-def analyse_consistency(document: dict[str, Any], ruleset: Ruleset, today: datetime.date) -> list[Finding]:
+def analyse_consistency(
+    document: dict[str, Any], ruleset: Ruleset, today: datetime.date
+) -> list[Finding]:
     """Run every consistency rule over the document."""
     return [
         *quantity_findings(document, ruleset),

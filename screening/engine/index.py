@@ -12,7 +12,7 @@ import heapq
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .corporate_number import is_valid_corporate_number, normalise_corporate_number
@@ -33,6 +33,8 @@ _PARENT_PATTERNS = (
     re.compile(r"([^、。;,()\s]+?)の(?:子会社|関連会社|事業部|グループ会社|一部門|外局)"),
 )
 _PREFIX_SCAN_LIMIT = 20
+# Forms tied with the last of the top candidates are kept up to this many extra.
+_TIE_ALLOWANCE = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +69,34 @@ def name_grams(compact: str) -> set[str]:
     return grams
 
 
+def _posting_keys(form: NameForm, rules: NameRules) -> set[str]:
+    """Return the n-grams of the distinctive core and its long Latin tokens.
+
+    A fuzzy match needs similar cores (see compare_names), so core n-grams find
+    every fuzzy candidate while generic words such as Electronics, which would
+    make postings long, stay out. Exact and unit matches use the exact-key dict.
+    """
+    keys = name_grams(form.core)
+    keys.update(
+        "t:" + token
+        for token in form.tokens
+        if token.isascii() and len(token) > 3 and token not in rules.generic_latin
+    )
+    return keys
+
+
+def _top_candidates(counts: Counter[int], limit: int) -> list[int]:
+    """Return the forms sharing the most keys, with every form tied with the last one kept."""
+    ranked = heapq.nlargest(limit + _TIE_ALLOWANCE, counts.items(), key=lambda item: item[1])
+    if len(ranked) <= limit:
+        return [form_id for form_id, _ in ranked]
+    floor = ranked[limit - 1][1]
+    return [form_id for form_id, count in ranked if count >= floor]
+
+
 def parent_names(entry: ListEntry) -> list[str]:
     """Return the parent organisations that an entry's notes name ('subsidiary of X')."""
-    names = []
+    names: list[str] = []
     for pattern in _PARENT_PATTERNS:
         names.extend(match.group(1).strip() for match in pattern.finditer(entry.notes or ""))
     return [name for name in names if name]
@@ -96,25 +123,19 @@ class ListIndex:
         form_id = len(self.forms)
         self.forms.append(IndexedForm(position, alias, form))
         self.exact.setdefault(form.compact, []).append(form_id)
-        for gram in name_grams(form.compact):
-            self.postings.setdefault(gram, []).append(form_id)
-        for token in form.tokens:
-            if token.isascii() and len(token) > 3:
-                self.postings.setdefault("t:" + token, []).append(form_id)
+        for key in _posting_keys(form, self.rules):
+            self.postings.setdefault(key, []).append(form_id)
 
     def candidate_forms(self, queries: Iterable[NameForm]) -> set[int]:
         """Return the ids of forms worth scoring against the query forms."""
         found: set[int] = set()
         for query in queries:
             counts: Counter[int] = Counter()
-            keys = list(name_grams(query.compact))
-            keys += ["t:" + token for token in query.tokens if token.isascii() and len(token) > 3]
-            for key in keys:
+            for key in _posting_keys(query, self.rules):
                 posting = self.postings.get(key)
                 if posting and len(posting) <= self.posting_cap:
                     counts.update(posting)
-            best = heapq.nlargest(self.rules.candidate_limit, counts.items(), key=lambda i: i[1])
-            found.update(form_id for form_id, _ in best)
+            found.update(_top_candidates(counts, self.rules.candidate_limit))
             found.update(self.exact.get(query.compact, ()))
             # Prefixes and suffixes at allowed cuts find the entry of a unit name.
             for cut in query.cuts:
@@ -123,7 +144,7 @@ class ListIndex:
                     found.update(self.exact.get(query.compact[cut:], ()))
         return found
 
-    def _score(self, queries: list[NameForm], form_ids: Iterable[int]) -> list[NameHit]:
+    def _score(self, queries: Sequence[NameForm], form_ids: Iterable[int]) -> list[NameHit]:
         best: dict[int, NameHit] = {}
         for form_id in form_ids:
             indexed = self.forms[form_id]
@@ -191,7 +212,9 @@ def _fill_index(index: ListIndex) -> None:
         for parent in parent_names(entry):
             for form in name_forms(parent, index.rules):
                 index.parents.setdefault(form.compact, []).append(position)
-    index.sorted_keys = sorted((form.form.compact, form_id) for form_id, form in enumerate(index.forms))
+    index.sorted_keys = sorted(
+        (form.form.compact, form_id) for form_id, form in enumerate(index.forms)
+    )
     index.posting_cap = max(
         index.rules.min_posting_cap, int(len(index.forms) * index.rules.max_posting_fraction)
     )

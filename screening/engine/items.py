@@ -43,7 +43,9 @@ def _term_in(text: str, term: str) -> bool:
     if not folded:
         return False
     if folded.isascii():
-        return re.search(rf"(?<![a-z0-9]){re.escape(folded)}(?:s|es)?(?![a-z0-9])", text) is not None
+        return (
+            re.search(rf"(?<![a-z0-9]){re.escape(folded)}(?:s|es)?(?![a-z0-9])", text) is not None
+        )
     return folded in text
 
 
@@ -65,7 +67,9 @@ def match_item(
             matches.append((entry, "control_code", code))
             continue
         entry_hs = [hs_digits(hs) for hs in entry.hs_codes]
-        hs_hit = next((hs for hs in entry_hs if len(hs) >= _MIN_HS_DIGITS and digits.startswith(hs)), "")
+        hs_hit = next(
+            (hs for hs in entry_hs if len(hs) >= _MIN_HS_DIGITS and digits.startswith(hs)), ""
+        )
         if digits and hs_hit:
             matches.append((entry, "hs_code", str(item.get("hs_code"))))
             continue

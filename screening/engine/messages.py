@@ -69,9 +69,7 @@ MESSAGES: dict[str, str] = {
     "route.destination_not_japan": gettext_noop(
         "The final destination is %(destination)s, not Japan, so the items would be re-exported."
     ),
-    "undertaking.missing": gettext_noop(
-        "The undertaking %(undertaking)s is missing or not given."
-    ),
+    "undertaking.missing": gettext_noop("The undertaking %(undertaking)s is missing or not given."),
     "signature.missing": gettext_noop("The signatory field %(field)s is empty."),
     "validity.expired": gettext_noop(
         "The certificate was valid until %(valid_until)s and has expired."

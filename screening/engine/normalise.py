@@ -16,7 +16,19 @@ from opencc import OpenCC
 
 _WORD = re.compile(r"[^\W_]+")
 _SCRIPT_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
-_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _KANJI_NUMERAL = "〇零一二三四五六七八九十百千"
 # Kanji numerals are converted only after 第 or before 号, because a bare 三 is

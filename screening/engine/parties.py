@@ -26,7 +26,10 @@ def _party_name(party: dict[str, Any]) -> str:
 
 
 def _numbers_conflict(party: dict[str, Any], entry: ListEntry) -> bool:
-    """Tell whether party and entry carry different valid corporate numbers, so different legal persons."""
+    """Tell whether party and entry carry different valid corporate numbers.
+
+    Different registry numbers mean different legal persons, whatever the names say.
+    """
     mine, theirs = str(party.get("corporate_number") or ""), entry.corporate_number
     return (
         is_valid_corporate_number(mine)
@@ -35,7 +38,9 @@ def _numbers_conflict(party: dict[str, Any], entry: ListEntry) -> bool:
     )
 
 
-def _entry_dict(index: ListIndex, hit: NameHit | None, entry: ListEntry, number: str = "") -> dict[str, Any]:
+def _entry_dict(
+    index: ListIndex, hit: NameHit | None, entry: ListEntry, number: str = ""
+) -> dict[str, Any]:
     if hit is None:
         return {
             "list": index.slug,
@@ -62,7 +67,12 @@ def _entry_dict(index: ListIndex, hit: NameHit | None, entry: ListEntry, number:
 
 
 def _list_match_finding(
-    path: str, party: dict[str, Any], field: str, evidence: str, entry_info: dict[str, Any], ruleset: Ruleset
+    path: str,
+    party: dict[str, Any],
+    field: str,
+    evidence: str,
+    entry_info: dict[str, Any],
+    ruleset: Ruleset,
 ) -> Finding:
     kind = entry_info["list_kind"]
     prohibits = kind in PROHIBITING_LIST_KINDS
@@ -99,7 +109,9 @@ def match_party(
     number = str(party.get("corporate_number") or "")
     for entry in index.match_corporate_number(number):
         info = _entry_dict(index, None, entry, number)
-        finding = _list_match_finding(path, party, f"{path}.corporate_number", number, info, ruleset)
+        finding = _list_match_finding(
+            path, party, f"{path}.corporate_number", number, info, ruleset
+        )
         # A registry number match outweighs any name score.
         best[entry.entry_id] = (2.0, finding)
     for key in _NAME_FIELDS:
@@ -119,8 +131,14 @@ def match_party(
 
 
 def _related_finding(
-    rule: str, path: str, field: str, evidence: str, entry: ListEntry, index: ListIndex,
-    ruleset: Ruleset, parent: str = "",
+    rule: str,
+    path: str,
+    field: str,
+    evidence: str,
+    entry: ListEntry,
+    index: ListIndex,
+    ruleset: Ruleset,
+    parent: str = "",
 ) -> Finding:
     params = {
         "party": _party_label(path),
@@ -129,12 +147,21 @@ def _related_finding(
         "list": index.slug,
         "parent": parent or "-",
     }
-    return make_finding(rule, "military_capability", ruleset.related_points[rule], field, evidence,
-                        params, party=path)
+    return make_finding(
+        rule,
+        "military_capability",
+        ruleset.related_points[rule],
+        field,
+        evidence,
+        params,
+        party=path,
+    )
 
 
-def _related_by_name(path: str, party: dict[str, Any], index: ListIndex) -> list[tuple[str, str, str, ListEntry]]:
-    """Find parents and name-sharing companies of listed entities: (rule, field, evidence, entry)."""
+def _related_by_name(
+    path: str, party: dict[str, Any], index: ListIndex
+) -> list[tuple[str, str, str, ListEntry]]:
+    """Find parents and namesakes of listed entities, as (rule, field, evidence, entry)."""
     found = []
     rules = index.rules
     for key in _NAME_FIELDS:
@@ -168,7 +195,9 @@ def related_findings(
     parent = str(party.get("parent") or "")
     if parent.strip():
         for hit in index.match_name(parent):
-            candidates.append(("party.parent_is_listed", f"{path}.parent", parent, hit.entry, parent))
+            candidates.append(
+                ("party.parent_is_listed", f"{path}.parent", parent, hit.entry, parent)
+            )
         for entry in index.entries_with_parent(parent):
             candidates.append(("party.sister_of_listed", f"{path}.parent", parent, entry, parent))
     candidates.extend((*item, "") for item in _related_by_name(path, party, index))
@@ -178,7 +207,9 @@ def related_findings(
         if entry.entry_id in seen or entry.list_kind not in _RELATED_KINDS:
             continue
         seen.add(entry.entry_id)
-        findings.append(_related_finding(rule, path, field, evidence, entry, index, ruleset, parent_name))
+        findings.append(
+            _related_finding(rule, path, field, evidence, entry, index, ruleset, parent_name)
+        )
     return findings
 
 

@@ -113,13 +113,16 @@ def _build_text_rules(languages: dict[str, dict[str, Any]]) -> TextRules:
     )
 
 
-@functools.lru_cache(maxsize=8)
 def load_ruleset(version: str | None = None) -> Ruleset:
-    """Load and parse one ruleset version; None loads RULESET_VERSION.
+    """Load and parse one ruleset version, once per process; None loads RULESET_VERSION.
 
     Raises ValueError for a version that has no folder under rulesets/.
     """
-    version = version or RULESET_VERSION
+    return _load_ruleset(version or RULESET_VERSION)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_ruleset(version: str) -> Ruleset:
     folder = RULESETS_DIR / version
     if not re.fullmatch(r"[0-9A-Za-z.\-]+", version) or not folder.is_dir():
         known = sorted(path.name for path in RULESETS_DIR.iterdir() if path.is_dir())
@@ -132,8 +135,12 @@ def load_ruleset(version: str | None = None) -> Ruleset:
         points=dict(main["points"]),
         list_match_points=dict(main["list_match_points"]),
         item_points_by_sensitivity=tuple(main["item_points_by_sensitivity"]),
-        quantity_tiers=tuple((float(ratio), int(points)) for ratio, points in main["quantity_tiers"]),
-        unit_factors={fold_free_text(unit): factor for unit, factor in main["unit_factors"].items()},
+        quantity_tiers=tuple(
+            (float(ratio), int(points)) for ratio, points in main["quantity_tiers"]
+        ),
+        unit_factors={
+            fold_free_text(unit): factor for unit, factor in main["unit_factors"].items()
+        },
         intermediary_roles=tuple(main["intermediary_roles"]),
         home_country=main["home_country"],
         sector_families={

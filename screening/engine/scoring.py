@@ -20,14 +20,17 @@ def _party_keys(document: dict[str, Any], path: str, ruleset: Ruleset) -> set[st
             return set()
     if not isinstance(party, dict):
         return set()
-    keys = set()
+    keys: set[str] = set()
     for key in ("name", "name_local"):
         keys.update(form.compact for form in name_forms(str(party.get(key) or ""), ruleset.names))
     return keys
 
 
 def apply_clearances(
-    findings: Sequence[Finding], clearances: Sequence[Clearance], document: dict[str, Any], ruleset: Ruleset
+    findings: Sequence[Finding],
+    clearances: Sequence[Clearance],
+    document: dict[str, Any],
+    ruleset: Ruleset,
 ) -> None:
     """Zero the points of each list finding that a reviewer cleared for this entry and party.
 
@@ -38,9 +41,14 @@ def apply_clearances(
             continue
         party_keys = _party_keys(document, finding.party, ruleset)
         for clearance in clearances:
-            if clearance.list_slug != finding.entry["list"] or clearance.entry_id != finding.entry["id"]:
+            if (
+                clearance.list_slug != finding.entry["list"]
+                or clearance.entry_id != finding.entry["id"]
+            ):
                 continue
-            cleared_keys = {form.compact for form in name_forms(clearance.party_name, ruleset.names)}
+            cleared_keys = {
+                form.compact for form in name_forms(clearance.party_name, ruleset.names)
+            }
             if cleared_keys & party_keys:
                 finding.points = 0
                 finding.cleared = {
@@ -60,7 +68,7 @@ def category_scores(findings: Sequence[Finding]) -> dict[str, int]:
 
 
 def band_for(findings: Sequence[Finding], score: int, ruleset: Ruleset) -> str:
-    """Return the band: the highest of the score's threshold band and each uncleared finding's minimum."""
+    """Return the highest of the threshold band and every uncleared finding's minimum band."""
     rank = {band: position for position, band in enumerate(BANDS)}
     band = "clear"
     if score >= ruleset.thresholds["high"]:

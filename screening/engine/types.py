@@ -4,7 +4,8 @@ The engine imports nothing from Django: callers turn database rows into these
 dataclasses and store the plain dict that `screen_document` returns.
 """
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any, Literal
 
 CATEGORY_KEYS = ("military_end_user", "military_end_use", "military_capability")
@@ -80,7 +81,8 @@ class Finding:
     field: str
     evidence: str
     message: str
-    params: dict[str, Any] = field(default_factory=dict)
+    # dataclasses.field, because the name `field` is taken by the attribute above.
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
     entry: dict[str, Any] | None = None
     cleared: dict[str, Any] | None = None
     prohibits: bool = False

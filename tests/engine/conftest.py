@@ -10,4 +10,6 @@ import pytest
 
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
     if not pluginmanager.has_plugin("django"):
-        parser.addini("DJANGO_SETTINGS_MODULE", "Django settings module, unused by the engine tests")
+        parser.addini(
+            "DJANGO_SETTINGS_MODULE", "Django settings module, unused by the engine tests"
+        )

@@ -97,7 +97,11 @@ def base_document(**changes: Any) -> dict[str, Any]:
         "format": "euc/1",
         "reference": "T-1",
         "language": "ja",
-        "exporter": {"name": "Baotou Magnet Co., Ltd.", "name_local": "包头磁材有限公司", "country": "CN"},
+        "exporter": {
+            "name": "Baotou Magnet Co., Ltd.",
+            "name_local": "包头磁材有限公司",
+            "country": "CN",
+        },
         "importer": {
             "name": "Kansai Magnetics Trading Co., Ltd.",
             "name_local": "関西マグネティクス商事株式会社",
@@ -112,17 +116,34 @@ def base_document(**changes: Any) -> dict[str, Any]:
         },
         "contract": {"number": "C-1", "date": "2026-02-10"},
         "items": [
-            {"description": "Copper wire", "control_code": "", "hs_code": "7408.11",
-             "quantity": 300, "unit": "kg", "value": 2100, "currency": "USD", "specifications": ""}
+            {
+                "description": "Copper wire",
+                "control_code": "",
+                "hs_code": "7408.11",
+                "quantity": 300,
+                "unit": "kg",
+                "value": 2100,
+                "currency": "USD",
+                "specifications": "",
+            }
         ],
         "declared_uses": [
-            {"description": "産業用ロボット向けサーボモーターの巻線に使用", "sector": "industrial machinery",
-             "end_product": "servo motors", "site": "Hamamatsu, Shizuoka", "annual_quantity": 3600,
-             "unit": "kg"}
+            {
+                "description": "産業用ロボット向けサーボモーターの巻線に使用",
+                "sector": "industrial machinery",
+                "end_product": "servo motors",
+                "site": "Hamamatsu, Shizuoka",
+                "annual_quantity": 3600,
+                "unit": "kg",
+            }
         ],
         "final_destination": "JP",
-        "undertakings": {"no_military_use": True, "no_wmd_use": True,
-                         "no_transfer_without_consent": True, "no_reexport_without_consent": True},
+        "undertakings": {
+            "no_military_use": True,
+            "no_wmd_use": True,
+            "no_transfer_without_consent": True,
+            "no_reexport_without_consent": True,
+        },
         "signatory": {"name": "鈴木 花子", "title": "取締役", "signed_on": "2026-02-12"},
     }
     document.update(changes)
@@ -130,7 +151,9 @@ def base_document(**changes: Any) -> dict[str, Any]:
 
 
 def all_findings(result: dict[str, Any]) -> list[dict[str, Any]]:
-    return [finding for category in result["categories"].values() for finding in category["findings"]]
+    return [
+        finding for category in result["categories"].values() for finding in category["findings"]
+    ]
 
 
 def rules_fired(result: dict[str, Any]) -> list[str]:

@@ -43,14 +43,18 @@ def test_quantity_other_unit_not_compared():
 
 
 def test_consignee_abroad_is_reexport():
-    document = base_document(consignee={"name": "Penang Servo Sdn. Bhd.", "country": "MY", "role": "processor"})
+    document = base_document(
+        consignee={"name": "Penang Servo Sdn. Bhd.", "country": "MY", "role": "processor"}
+    )
     findings = analyse_consistency(document, RULESET, TODAY)
     assert [f.rule for f in findings] == ["route.reexport"]
     assert findings[0].field == "consignee.country"
 
 
 def test_intermediary_abroad_is_reexport():
-    document = base_document(intermediaries=[{"name": "A", "country": "JP"}, {"name": "B", "country": "SG"}])
+    document = base_document(
+        intermediaries=[{"name": "A", "country": "JP"}, {"name": "B", "country": "SG"}]
+    )
     findings = analyse_consistency(document, RULESET, TODAY)
     assert [f.field for f in findings] == ["intermediaries[1].country"]
 
@@ -61,7 +65,11 @@ def test_destination_outside_japan():
 
 def test_forwarder_end_user_by_business():
     document = base_document()
-    document["end_user"] = {"name": "Blue Harbor K.K.", "business": "国際貨物の利用運送", "country": "JP"}
+    document["end_user"] = {
+        "name": "Blue Harbor K.K.",
+        "business": "国際貨物の利用運送",
+        "country": "JP",
+    }
     assert "party.end_user_is_intermediary" in rules_of(document)
 
 
@@ -89,8 +97,9 @@ def test_business_unrelated_to_use():
 def test_business_matching_use_across_languages():
     document = base_document()
     document["end_user"]["business"] = "釣竿の製造"
-    document["declared_uses"][0].update(description="ブランクの成形", sector="sporting goods",
-                                       end_product="fishing rods")
+    document["declared_uses"][0].update(
+        description="ブランクの成形", sector="sporting goods", end_product="fishing rods"
+    )
     assert rules_of(document) == []
 
 

@@ -6,9 +6,26 @@ import pytest
 
 from screening.engine import build_index
 from screening.engine.index import brute_force_matches, name_grams, parent_names
+from screening.engine.normalise import name_forms
 from screening.engine.types import ListEntry, WatchlistSnapshot
 
-SYLLABLES = ["ka", "ki", "ku", "sa", "shi", "to", "na", "ho", "ma", "mi", "ra", "ri", "yo", "wa", "no"]
+SYLLABLES = [
+    "ka",
+    "ki",
+    "ku",
+    "sa",
+    "shi",
+    "to",
+    "na",
+    "ho",
+    "ma",
+    "mi",
+    "ra",
+    "ri",
+    "yo",
+    "wa",
+    "no",
+]
 KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ"
 KANJI = "山川田中北南東西高橋松竹梅桜星河光精密化学海洋"
 SUFFIXES = ["Electronics", "Trading", "Precision", "Materials", "Heavy Industries"]
@@ -23,7 +40,9 @@ def synthetic_entries(count: int, seed: int = 11) -> list[ListEntry]:
         kanji = "".join(rnd.choice(KANJI) for _ in range(rnd.randint(2, 4)))
         name = f"{latin} {rnd.choice(SUFFIXES)} Co., Ltd."
         entries.append(
-            ListEntry(f"E{number}", name, "control_list", aliases=(f"{kana}株式会社", f"{kanji}工業"))
+            ListEntry(
+                f"E{number}", name, "control_list", aliases=(f"{kana}株式会社", f"{kanji}工業")
+            )
         )
     return entries
 
@@ -51,14 +70,16 @@ def test_index_agrees_with_brute_force(synthetic_index):
     index, entries = synthetic_index
     rnd = random.Random(5)
     queries = []
-    for entry in rnd.sample(entries, 150):
+    for entry in rnd.sample(entries, 60):
         spelling = rnd.choice((entry.name, *entry.aliases))
         queries.extend([spelling, mutate(spelling, rnd)])
     queries += ["Unrelated Name Holdings", "ミドリ商事", "陸上自衛隊第7師団"]
     disagreements = []
     for query in queries:
         indexed = [(hit.entry.entry_id, hit.match.similarity) for hit in index.match_name(query)]
-        brute = [(hit.entry.entry_id, hit.match.similarity) for hit in brute_force_matches(index, query)]
+        brute = [
+            (hit.entry.entry_id, hit.match.similarity) for hit in brute_force_matches(index, query)
+        ]
         if indexed != brute:
             disagreements.append((query, indexed, brute))
     assert disagreements == []
@@ -75,13 +96,7 @@ def test_exact_spelling_found_first(synthetic_index):
 
 def test_candidates_bounded(synthetic_index):
     index, entries = synthetic_index
-    queries = [form for entry in entries[:20] for form in index.forms if form.position == 0][:1]
-    assert queries
     for entry in entries[:100]:
-        candidates = index.candidate_forms(index.forms[0].form for _ in range(1))
-        assert len(candidates) <= index.rules.candidate_limit + 50
-        from screening.engine.normalise import name_forms
-
         forms = name_forms(entry.name, index.rules)
         assert len(index.candidate_forms(forms)) < len(index.forms) // 10
 
@@ -101,7 +116,9 @@ def test_name_grams_by_script():
 
 
 def test_parent_names_from_notes():
-    entry = ListEntry("X", "ATLA", "military_end_user", notes="external agency of the Ministry of Defense")
+    entry = ListEntry(
+        "X", "ATLA", "military_end_user", notes="external agency of the Ministry of Defense"
+    )
     assert parent_names(entry) == ["Ministry of Defense"]
     japanese = ListEntry("Y", "ソラノ航空", "control_list", notes="ソラノ重工業の子会社")
     assert parent_names(japanese) == ["ソラノ重工業"]

@@ -16,8 +16,15 @@ def item(**fields):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1C117.d", "1C117.d"), ("1c117.D", "1C117.d"), ("１Ｃ００４", "1C004"), ("3A001.a.1", "3A001.a.1"),
-     ("1F117", ""), ("C117", ""), ("", "")],
+    [
+        ("1C117.d", "1C117.d"),
+        ("1c117.D", "1C117.d"),
+        ("１Ｃ００４", "1C004"),
+        ("3A001.a.1", "3A001.a.1"),
+        ("1F117", ""),
+        ("C117", ""),
+        ("", ""),
+    ],
 )
 def test_control_code_normalised(raw, expected):
     assert normalise_control_code(raw) == expected
@@ -54,13 +61,17 @@ def test_uncontrolled_item_not_matched():
 
 
 def test_control_code_beats_description():
-    found = match_item(item(control_code="6A005", description="carbon fibre laser housing"), CATALOGUE)
+    found = match_item(
+        item(control_code="6A005", description="carbon fibre laser housing"), CATALOGUE
+    )
     assert found is not None
     assert found[0].code == "6A005"
 
 
 def test_points_follow_sensitivity():
-    document = {"items": [item(description="hull design software"), item(description="carbon fiber tow")]}
+    document = {
+        "items": [item(description="hull design software"), item(description="carbon fiber tow")]
+    }
     findings = analyse_items(document, CATALOGUE, RULESET)
     assert [f.rule for f in findings] == ["item.controlled", "item.controlled"]
     assert findings[0].points == RULESET.item_points_by_sensitivity[4]

@@ -65,7 +65,14 @@ def test_steps_record_applied_folds():
 
 @pytest.mark.parametrize(
     ("numeral", "value"),
-    [("十四", 14), ("四十一", 41), ("十", 10), ("百五", 105), ("二千二十六", 2026), ("一〇五", 105)],
+    [
+        ("十四", 14),
+        ("四十一", 41),
+        ("十", 10),
+        ("百五", 105),
+        ("二千二十六", 2026),
+        ("一〇五", 105),
+    ],
 )
 def test_kanji_numeral_value(numeral, value):
     assert kanji_to_int(numeral) == value

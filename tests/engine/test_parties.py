@@ -11,18 +11,34 @@ from .support import CATALOGUE, all_findings, base_document, rules_fired
 RULESET = load_ruleset()
 TODAY = datetime.date(2026, 3, 1)
 ENTRIES = (
-    ListEntry("MEU-1", "Japan Ground Self-Defense Force", "military_end_user", ("陸上自衛隊", "JGSDF")),
-    ListEntry("CL-1", "Sorano Aero Engines Co., Ltd.", "control_list", ("ソラノ重工航空エンジン株式会社",),
-              corporate_number="9090001055555", notes="subsidiary of Sorano Heavy Industries"),
+    ListEntry(
+        "MEU-1", "Japan Ground Self-Defense Force", "military_end_user", ("陸上自衛隊", "JGSDF")
+    ),
+    ListEntry(
+        "CL-1",
+        "Sorano Aero Engines Co., Ltd.",
+        "control_list",
+        ("ソラノ重工航空エンジン株式会社",),
+        corporate_number="9090001055555",
+        notes="subsidiary of Sorano Heavy Industries",
+    ),
     ListEntry("WL-1", "Midori Precision K.K.", "watch_list", ("ミドリ精密株式会社",)),
-    ListEntry("DI-1", "Hoshi Defense Systems K.K.", "defense_industry", ("星防衛システム株式会社",)),
+    ListEntry(
+        "DI-1", "Hoshi Defense Systems K.K.", "defense_industry", ("星防衛システム株式会社",)
+    ),
 )
 INDEX = build_index(WatchlistSnapshot("test-list", 3, ENTRIES))
 
 
 def screen(document, clearances=()):
-    return screen_document(document, indexes=[INDEX], catalogue=CATALOGUE, ruleset=RULESET,
-                           today=TODAY, clearances=clearances)
+    return screen_document(
+        document,
+        indexes=[INDEX],
+        catalogue=CATALOGUE,
+        ruleset=RULESET,
+        today=TODAY,
+        clearances=clearances,
+    )
 
 
 def with_end_user(**party):
@@ -43,8 +59,17 @@ def test_result_is_json_contract():
     assert result["ruleset"] == RULESET.version
     finding = result["categories"]["military_end_user"]["findings"][0]
     assert set(finding) == {"rule", "points", "field", "evidence", "message", "params", "entry"}
-    assert set(finding["entry"]) == {"list", "id", "name", "similarity", "list_kind", "alias",
-                                     "query_normalised", "entry_normalised", "steps"}
+    assert set(finding["entry"]) == {
+        "list",
+        "id",
+        "name",
+        "similarity",
+        "list_kind",
+        "alias",
+        "query_normalised",
+        "entry_normalised",
+        "steps",
+    }
     assert json.loads(json.dumps(result)) == result
 
 
@@ -70,8 +95,9 @@ def test_different_corporate_number_blocks_name_match():
 
 
 def test_intermediary_on_control_list():
-    document = base_document(intermediaries=[{"name": "Sorano Aero Engines Ltd", "country": "JP",
-                                              "role": "purchaser"}])
+    document = base_document(
+        intermediaries=[{"name": "Sorano Aero Engines Ltd", "country": "JP", "role": "purchaser"}]
+    )
     result = screen(document)
     assert result["band"] == "prohibited"
     assert all_findings(result)[0]["field"] == "intermediaries[0].name"
@@ -131,8 +157,14 @@ def test_negated_business_text():
 
 
 def test_clearance_keeps_finding_at_zero():
-    clearance = Clearance("test-list", "WL-1", "ミドリ精密株式会社", "different company, checked registry",
-                          "reviewer@example.jp", "2026-02-20T10:00:00+09:00")
+    clearance = Clearance(
+        "test-list",
+        "WL-1",
+        "ミドリ精密株式会社",
+        "different company, checked registry",
+        "reviewer@example.jp",
+        "2026-02-20T10:00:00+09:00",
+    )
     result = screen(with_end_user(name_local="ミドリ精密(株)"), clearances=[clearance])
     finding = result["categories"]["military_capability"]["findings"][0]
     assert finding["points"] == 0

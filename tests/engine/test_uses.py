@@ -53,8 +53,16 @@ def test_negated_statement_scores_nothing(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["弾性体の成形に使用", "車載レーダーのモジュール", "農業用ドローンのモーター", "弹簧的制造",
-     "automotive radar module", "submarine cable repeaters", "farm machinery", "swarmy robots"],
+    [
+        "弾性体の成形に使用",
+        "車載レーダーのモジュール",
+        "農業用ドローンのモーター",
+        "弹簧的制造",
+        "automotive radar module",
+        "submarine cable repeaters",
+        "farm machinery",
+        "swarmy robots",
+    ],
 )
 def test_civilian_compound_does_not_fire(text):
     assert terms_in(text) == []
@@ -79,16 +87,29 @@ def test_dual_use_term_does_not_prohibit():
 
 @pytest.mark.parametrize(
     "text",
-    ["一般産業用", "各種用途", "一般用途", "各種用途に使用", "various applications",
-     "general industrial use", "General industrial use.", "各种用途", ""],
+    [
+        "一般産業用",
+        "各種用途",
+        "一般用途",
+        "各種用途に使用",
+        "various applications",
+        "general industrial use",
+        "General industrial use.",
+        "各种用途",
+        "",
+    ],
 )
 def test_vague_use_detected(text):
     assert is_vague(text, RULESET.text)
 
 
 @pytest.mark.parametrize(
-    "text", ["産業用ロボット向けサーボモーターのロータに使用", "rotors of servo motors for robots",
-             "一般産業用ロボットのモーター"],
+    "text",
+    [
+        "産業用ロボット向けサーボモーターのロータに使用",
+        "rotors of servo motors for robots",
+        "一般産業用ロボットのモーター",
+    ],
 )
 def test_specific_use_not_vague(text):
     assert not is_vague(text, RULESET.text)
@@ -112,8 +133,15 @@ def test_missing_declared_uses_is_vague():
     assert [f.rule for f in findings] == ["use.vague"]
 
 
-@pytest.mark.parametrize("site", ["横須賀基地内の整備工場", "陸上自衛隊駐屯地に隣接", "near Yokosuka naval base",
-                                  "東富士演習場"])
+@pytest.mark.parametrize(
+    "site",
+    [
+        "横須賀基地内の整備工場",
+        "陸上自衛隊駐屯地に隣接",
+        "near Yokosuka naval base",
+        "東富士演習場",
+    ],
+)
 def test_military_site_fires(site):
     uses = [{"description": "整備用工具", "end_product": "tools", "site": site}]
     findings = analyse_uses({"declared_uses": uses}, RULESET)
@@ -121,7 +149,9 @@ def test_military_site_fires(site):
     assert findings[0].category == "military_capability"
 
 
-@pytest.mark.parametrize("site", ["Hamamatsu, Shizuoka", "浜松市の物流基地", "database centre, Osaka"])
+@pytest.mark.parametrize(
+    "site", ["Hamamatsu, Shizuoka", "浜松市の物流基地", "database centre, Osaka"]
+)
 def test_civilian_site_does_not_fire(site):
     uses = [{"description": "整備用工具", "end_product": "tools", "site": site}]
     assert analyse_uses({"declared_uses": uses}, RULESET) == []

@@ -69,5 +69,5 @@ def test_fetcher_stops_weasyprint_on_remote_stylesheet(fetcher: StaticFileFetche
 
 def test_html_to_pdf_fails_on_remote_image() -> None:
     html = '<p><img src="http://127.0.0.1:9/logo.png">x</p>'
-    with pytest.raises(RenderError, match="127.0.0.1"):
+    with pytest.raises(RenderError, match=r"127\.0\.0\.1"):
         html_to_pdf(html, attachment=b"{}", attachment_description="test")

@@ -21,10 +21,12 @@ from certificates.tasks import render_audit_report
 def test_request_queues_render_after_commit(
     auditor: User, full_case: Certificate, django_capture_on_commit_callbacks
 ) -> None:
-    with mock.patch.object(render_audit_report, "delay") as delay:
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            report = audit_report_request(actor=auditor, certificate=full_case)
-            delay.assert_not_called()
+    with (
+        mock.patch.object(render_audit_report, "delay") as delay,
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        report = audit_report_request(actor=auditor, certificate=full_case)
+        delay.assert_not_called()
     assert len(callbacks) == 1
     delay.assert_called_once_with(str(report.pk))
     assert report.status == ReportStatus.PENDING
