@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from certificates.models import AuditEvent, Certificate, Organisation, User
@@ -22,26 +23,28 @@ class EucUserAdmin(UserAdmin):
     )
 
 
-@admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
-    """Read-only: certificates change only through the workflow services."""
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Certificates and audit events change only through the workflow services."""
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Certificate)
+class CertificateAdmin(ReadOnlyAdmin):
     list_display = ("reference", "importer", "status", "band", "submitted_at")
     list_filter = ("status", "band", "importer")
     search_fields = ("reference",)
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(CertificateAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     list_display = (
         "id",
         "created_at",

@@ -7,7 +7,7 @@ numbers are made up but carry valid check digits.
 import copy
 from typing import Any
 
-DEMO_PASSWORD = "demo-pass-2026"
+DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - printed by make run for local demo accounts
 
 ORGANISATIONS = {
     "kansai": {

@@ -79,7 +79,7 @@ def certificate_list(user: User, filters: QueueFilters) -> QuerySet[Certificate]
 
 def importers_visible_to(user: User) -> QuerySet[Organisation]:
     if user.role == Role.IMPORTER:
-        return Organisation.objects.filter(pk=user.organisation_id)
+        return Organisation.objects.filter(pk=user.organisation_id or 0)
     return Organisation.objects.filter(certificates__isnull=False).distinct()
 
 

@@ -23,7 +23,7 @@ RENDER_MAX_BACKOFF = 300
     soft_time_limit=RENDER_SOFT_TIME_LIMIT,
     time_limit=RENDER_TIME_LIMIT,
 )
-def render_audit_report(self, report_id: str) -> str:  # type: ignore[no-untyped-def]
+def render_audit_report(self, report_id: str) -> str:
     """Render one AuditReport; safe to deliver twice, retried only on database errors."""
     from certificates.services.reports import audit_report_fail, audit_report_render
 

@@ -63,7 +63,10 @@ class WatchlistVersion(models.Model):
 
 class WatchlistEntry(models.Model):
     version = models.ForeignKey(
-        WatchlistVersion, verbose_name=_("version"), on_delete=models.CASCADE, related_name="entries"
+        WatchlistVersion,
+        verbose_name=_("version"),
+        on_delete=models.CASCADE,
+        related_name="entries",
     )
     entry_id = models.CharField(_("entry id"), max_length=100)
     name = models.CharField(_("name"), max_length=500)
@@ -136,7 +139,10 @@ class ScreeningResult(models.Model):
     list_versions = models.JSONField(_("list versions"), default=dict)
     catalogue_version = models.CharField(_("catalogue version"), max_length=64, blank=True)
     trigger = models.CharField(
-        _("trigger"), max_length=20, choices=ScreeningTrigger.choices, default=ScreeningTrigger.SUBMISSION
+        _("trigger"),
+        max_length=20,
+        choices=ScreeningTrigger.choices,
+        default=ScreeningTrigger.SUBMISSION,
     )
     created_at = models.DateTimeField(_("screened at"), auto_now_add=True)
 
@@ -159,7 +165,10 @@ class Clearance(models.Model):
     party_name = models.CharField(_("party name"), max_length=300)
     reason = models.TextField(_("reason"))
     cleared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("cleared by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cleared by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("cleared at"), auto_now_add=True)
 

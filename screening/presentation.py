@@ -65,5 +65,7 @@ def screening_for_display(result: ScreeningResult | None) -> ScreeningView | Non
             {**finding, "display_message": finding_message(finding)}
             for finding in sorted(data["findings"], key=lambda f: -int(f.get("points", 0)))
         ]
-        categories.append(CategoryView(key=key, label=str(label), score=data["score"], findings=findings))
+        categories.append(
+            CategoryView(key=key, label=str(label), score=data["score"], findings=findings)
+        )
     return ScreeningView(result=result, categories=categories)

@@ -17,7 +17,9 @@ RESCREEN_BATCH = 200
 def rescreen_all(reason: str = "") -> int:
     """Queue a re-screening of every open or approved certificate, in batches."""
     states = [*OPEN_STATES, Status.APPROVED]
-    ids = list(Certificate.objects.filter(status__in=states).order_by("pk").values_list("pk", flat=True))
+    ids = list(
+        Certificate.objects.filter(status__in=states).order_by("pk").values_list("pk", flat=True)
+    )
     for start in range(0, len(ids), RESCREEN_BATCH):
         rescreen_batch.delay(ids[start : start + RESCREEN_BATCH])
     logger.info("re-screening %d certificates (%s)", len(ids), reason)

@@ -38,14 +38,24 @@ def parse_watchlist_csv(data: bytes) -> list[ListEntry]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise WatchlistCsvError(
-            [CsvError(0, "file", _("The file is not UTF-8 text. Save it as UTF-8 CSV and import it again."))]
+            [
+                CsvError(
+                    0,
+                    "file",
+                    _("The file is not UTF-8 text. Save it as UTF-8 CSV and import it again."),
+                )
+            ]
         ) from error
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
     if header != HEADER:
         expected = ",".join(HEADER)
         raise WatchlistCsvError(
-            [CsvError(1, "header", _("The header must be exactly: %(header)s") % {"header": expected})]
+            [
+                CsvError(
+                    1, "header", _("The header must be exactly: %(header)s") % {"header": expected}
+                )
+            ]
         )
     entries: list[ListEntry] = []
     errors: list[CsvError] = []
@@ -63,7 +73,9 @@ def parse_watchlist_csv(data: bytes) -> list[ListEntry]:
     return entries
 
 
-def _parse_row(line: int, row: list[str], seen: set[str]) -> tuple[ListEntry | None, list[CsvError]]:
+def _parse_row(
+    line: int, row: list[str], seen: set[str]
+) -> tuple[ListEntry | None, list[CsvError]]:
     if len(row) != len(HEADER):
         message = _("Expected %(expected)s columns, found %(found)s.") % {
             "expected": len(HEADER),
@@ -75,7 +87,9 @@ def _parse_row(line: int, row: list[str], seen: set[str]) -> tuple[ListEntry | N
     if not values["id"]:
         errors.append(CsvError(line, "id", _("The id is missing.")))
     elif values["id"] in seen:
-        errors.append(CsvError(line, "id", _("The id %(id)s appears twice.") % {"id": values["id"]}))
+        errors.append(
+            CsvError(line, "id", _("The id %(id)s appears twice.") % {"id": values["id"]})
+        )
     if not values["name"]:
         errors.append(CsvError(line, "name", _("The name is missing.")))
     if values["list_kind"] not in LIST_KINDS:
@@ -90,7 +104,11 @@ def _parse_row(line: int, row: list[str], seen: set[str]) -> tuple[ListEntry | N
     number = normalise_corporate_number(values["corporate_number"])
     if number and not is_valid_corporate_number(number):
         errors.append(
-            CsvError(line, "corporate_number", _("%(number)s is not a valid corporate number.") % {"number": number})
+            CsvError(
+                line,
+                "corporate_number",
+                _("%(number)s is not a valid corporate number.") % {"number": number},
+            )
         )
     if errors:
         return None, errors

@@ -4,6 +4,7 @@ import copy
 import json
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -22,7 +23,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 def service_reachable(url: str, default_port: int) -> bool:
     parsed = urlparse(url)
     try:
-        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=2):
+        with socket.create_connection(
+            (parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=2
+        ):
             return True
     except OSError:
         return False
@@ -122,7 +125,7 @@ def auditor(db) -> User:
 
 
 @pytest.fixture
-def reference_data(db) -> None:
+def reference_data(db) -> Iterator[None]:
     from screening.services.indexes import clear_cache
     from screening.services.reference import reference_data_load
 
@@ -140,7 +143,9 @@ def draft(importer, kansai, document, reference_data) -> Certificate:
 @pytest.fixture
 def create_draft(importer, kansai, make_document, reference_data):
     def create(reference: str = "T-0001", **changes: Any) -> Certificate:
-        return certificate_create(actor=importer, importer=kansai, document=make_document(reference, **changes))
+        return certificate_create(
+            actor=importer, importer=kansai, document=make_document(reference, **changes)
+        )
 
     return create
 

@@ -6,10 +6,8 @@ decides what a valid document is, and its errors (by field path, such as
 """
 
 from decimal import Decimal
-from typing import Any
 
 from django import forms
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 

@@ -115,7 +115,7 @@ class CertificateEditor:
         return [
             form
             for form in formset.forms
-            if not form.cleaned_data.get("DELETE") and form.has_content()  # type: ignore[attr-defined]
+            if not form.cleaned_data.get("DELETE") and form.has_content()
         ]
 
     def to_document(self) -> dict[str, Any]:
@@ -187,7 +187,7 @@ class CertificateEditor:
             "items": self.items,
             "declared_uses": self.declared_uses,
         }.get(head)
-        if formset is None or index is None:
+        if not isinstance(formset, forms.BaseFormSet) or formset is None or index is None:
             return False
         kept = self._kept(formset)
         if int(index) >= len(kept):

@@ -33,7 +33,7 @@ def parse_japanese_date(value: str) -> date | None:
 
 
 class NormalisedCharField(forms.CharField):
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         text = super().to_python(value)
         return nfkc(text) if isinstance(text, str) else text
 
@@ -41,7 +41,7 @@ class NormalisedCharField(forms.CharField):
 class NormalisedTextField(NormalisedCharField):
     widget = forms.Textarea(attrs={"rows": 2})
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         # Keep line breaks in free text; NFKC alone leaves them alone.
         text = forms.CharField.to_python(self, value)
         return unicodedata.normalize("NFKC", text).strip() if isinstance(text, str) else text
@@ -64,7 +64,7 @@ class JapaneseDateField(forms.DateField):
 
 
 class NormalisedDecimalField(forms.DecimalField):
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         if isinstance(value, str):
             value = nfkc(value).replace(",", "")
         try:

@@ -37,6 +37,6 @@ class PeriodReportForm(forms.Form):
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and start > end:  # type: ignore[operator]
+        if start and end and start > end:
             self.add_error("period_end", _("The end of the period must not be before its start."))
         return cleaned

@@ -24,7 +24,12 @@ class _NonFiniteNumberError(ValueError):
 def _build_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = _ObjectWithDuplicates(pairs)
     seen: set[str] = set()
-    result.duplicates = [key for key, _value in pairs if key in seen or seen.add(key)]
+    duplicates = []
+    for key, _value in pairs:
+        if key in seen:
+            duplicates.append(key)
+        seen.add(key)
+    result.duplicates = duplicates
     return result
 
 

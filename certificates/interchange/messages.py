@@ -5,6 +5,7 @@ sentence of ours that says what to enter instead.
 """
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -48,16 +49,20 @@ def _type_message(expected: object) -> str:
 
 def _describe(error: ValidationError, path: tuple[PathPart, ...]) -> Iterator[Located]:
     kind = error.validator
+    # jsonschema types these attributes as possibly unset; a validation
+    # error from a real schema always has them.
+    expected: Any = error.validator_value
+    schema: Any = error.schema
     field_name = next((part for part in reversed(path) if isinstance(part, str)), "")
 
     if kind == "required":
         instance = error.instance if isinstance(error.instance, dict) else {}
-        for name in error.validator_value:
+        for name in expected:
             if name not in instance:
                 yield (*path, name), _("This field is required.")
     elif kind == "additionalProperties":
         instance = error.instance if isinstance(error.instance, dict) else {}
-        known = error.schema.get("properties", {})
+        known = schema.get("properties", {})
         for name in instance:
             if name not in known:
                 yield (
@@ -66,14 +71,14 @@ def _describe(error: ValidationError, path: tuple[PathPart, ...]) -> Iterator[Lo
                     % {"name": name},
                 )
     elif kind == "type":
-        yield path, _type_message(error.validator_value)
+        yield path, _type_message(expected)
     elif kind == "enum":
-        choices = ", ".join(f'"{choice}"' for choice in error.validator_value if choice != "")
+        choices = ", ".join(f'"{choice}"' for choice in expected if choice != "")
         yield path, _("Enter one of %(choices)s, or leave it empty.") % {"choices": choices}
     elif kind == "const":
-        yield path, _('Enter "%(value)s" here.') % {"value": error.validator_value}
+        yield path, _('Enter "%(value)s" here.') % {"value": expected}
     elif kind == "minItems":
-        count = int(error.validator_value)
+        count = int(expected)
         yield (
             path,
             ngettext("Add at least %(count)d entry.", "Add at least %(count)d entries.", count)
@@ -86,7 +91,7 @@ def _describe(error: ValidationError, path: tuple[PathPart, ...]) -> Iterator[Lo
     elif kind == "minimum":
         yield (
             path,
-            _("Enter a number of at least %(minimum)s.") % {"minimum": error.validator_value},
+            _("Enter a number of at least %(minimum)s.") % {"minimum": expected},
         )
     elif kind == "format":
         yield path, _("Enter a real date as YYYY-MM-DD, such as 2026-01-15.")

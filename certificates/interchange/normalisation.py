@@ -61,8 +61,8 @@ def normalise_date(text: str) -> str:
     The text must already be NFKC-normalised; anything else is returned unchanged.
     """
     if match := _SEPARATED_DATE.fullmatch(text) or _KANJI_DATE.fullmatch(text):
-        year, month, day = (int(group) for group in match.groups())
-        return f"{year:04d}-{month:02d}-{day:02d}"
+        numbers = [int(group) for group in match.groups()]
+        return f"{numbers[0]:04d}-{numbers[1]:02d}-{numbers[2]:02d}"
     if match := _ERA_DATE.fullmatch(text):
         era, era_year, month, day = match.groups()
         year = ERA_START_YEARS[era] + (1 if era_year == "元" else int(era_year)) - 1

@@ -103,7 +103,7 @@ PARTY_ORDER = {
 
 
 def _party_sort_key(party: Party) -> tuple[int, int]:
-    return PARTY_ORDER.get(party.kind, len(PARTY_ORDER)), party.position
+    return PARTY_ORDER.get(PartyKind(party.kind), len(PARTY_ORDER)), party.position
 
 
 def version_context(version: CertificateVersion) -> dict[str, Any]:
@@ -114,7 +114,7 @@ def version_context(version: CertificateVersion) -> dict[str, Any]:
         "items": list(version.items.all()),
         "declared_uses": list(version.declared_uses.all()),
         "undertakings": [
-            (version._meta.get_field(name).verbose_name, getattr(version, name))
+            (getattr(version._meta.get_field(name), "verbose_name", name), getattr(version, name))
             for name in (
                 "no_military_use",
                 "no_wmd_use",

@@ -2,11 +2,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from certificates.forms import ClearanceForm, DocumentUploadForm, ReasonForm
-from certificates.models import Band, User
+from certificates.models import Band, Certificate, User
 from certificates.permissions import role_required
 from certificates.selectors import (
     QueueFilters,
@@ -52,7 +54,9 @@ def filters_from(request: HttpRequest) -> QueueFilters:
     )
 
 
-def list_context(request: HttpRequest, queryset, filters: QueueFilters) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def list_context(
+    request: HttpRequest, queryset: QuerySet[Certificate], filters: QueueFilters
+) -> dict[str, object]:
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -106,7 +110,7 @@ def certificate_detail(request: HttpRequest, pk: int, number: int | None = None)
 
 
 @role_required(*ALL_ROLES)
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
+def document_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     user = _user(request)
     document = document_get_for_user(user, pk)
     document_record_download(actor=user, document=document)

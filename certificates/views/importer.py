@@ -181,7 +181,11 @@ def document_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for field, field_errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else field
-            messages.error(request, f"{label}: {' '.join(field_errors)}")
+            messages.error(
+                request,
+                _("%(field)s: %(errors)s")
+                % {"field": label, "errors": " ".join(str(e) for e in field_errors)},
+            )
         return redirect("certificate-detail", pk=pk)
     try:
         document = document_upload(

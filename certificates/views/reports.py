@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -84,7 +85,7 @@ def report_status_json(request: HttpRequest, pk: str) -> JsonResponse:
 
 
 @role_required(*REPORT_ROLES)
-def report_download(request: HttpRequest, pk: str) -> HttpResponse:
+def report_download(request: HttpRequest, pk: str) -> HttpResponseBase:
     report = report_get_for_user(_user(request), pk)
     if report.status != ReportStatus.READY:
         messages.info(request, _("The PDF is still being prepared. This page shows its progress."))

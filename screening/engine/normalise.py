@@ -47,7 +47,12 @@ def _converters() -> tuple[OpenCC, OpenCC]:
 
 
 def fold_chinese_variants(text: str) -> str:
-    """Map simplified and traditional Chinese characters to Japanese shinjitai."""
+    """Map simplified and traditional Chinese characters to Japanese shinjitai.
+
+    NOTE: s2t picks one traditional form for an ambiguous simplified character, so
+    松 becomes 鬆 and stays so. Both sides fold alike, so matching holds, but the
+    normalised text shown to reviewers can carry such characters.
+    """
     if not _IDEOGRAPH.search(text):
         return text
     to_traditional, to_japanese = _converters()

@@ -21,14 +21,10 @@ def _party_label(path: str) -> str:
     return path.split("[")[0].replace("_", " ")
 
 
-def _party_name(party: dict[str, Any]) -> str:
-    return str(party.get("name_local") or party.get("name") or "")
-
-
 def _numbers_conflict(party: dict[str, Any], entry: ListEntry) -> bool:
     """Tell whether party and entry carry different valid corporate numbers.
 
-    Different registry numbers mean different legal persons, whatever the names say.
+    Different registry numbers mean different legal persons, however similar the names are.
     """
     mine, theirs = str(party.get("corporate_number") or ""), entry.corporate_number
     return (
@@ -78,7 +74,11 @@ def _list_match_finding(
     prohibits = kind in PROHIBITING_LIST_KINDS
     rule = "party.defense_industry" if kind == "defense_industry" else "party.watchlist_match"
     category = "military_end_user" if prohibits else "military_capability"
-    min_band = "prohibited" if prohibits else ("high" if kind == "watch_list" else "clear")
+    min_band = "clear"
+    if prohibits:
+        min_band = "prohibited"
+    elif kind == "watch_list":
+        min_band = "high"
     params = {
         "party": _party_label(path),
         "name": evidence,
@@ -185,9 +185,10 @@ def _related_by_name(
 def related_findings(
     path: str, party: dict[str, Any], index: ListIndex, ruleset: Ruleset, matched: set[str]
 ) -> list[Finding]:
-    """Catch-all findings for a parent, sister or namesake of a listed entity; never list matches.
+    """Return catch-all findings for a parent, sister or namesake of a listed entity.
 
-    A party that is itself on this list gets none, because the list match already says more.
+    These are never list matches. A party that is itself on this list gets none,
+    because its list match already covers it.
     """
     if matched:
         return []

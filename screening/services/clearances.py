@@ -11,7 +11,13 @@ from screening.services.runs import screening_run
 
 
 def clearance_record(
-    *, actor: User, certificate: Certificate, list_slug: str, entry_id: str, party_name: str, reason: str
+    *,
+    actor: User,
+    certificate: Certificate,
+    list_slug: str,
+    entry_id: str,
+    party_name: str,
+    reason: str,
 ) -> Clearance:
     """Store the clearance and screen the certificate's current version again.
 
@@ -37,9 +43,16 @@ def clearance_record(
             actor=actor,
             certificate=certificate,
             target=clearance,
-            data={"list": list_slug, "entry": entry_id, "party": party_name, "reason": clearance.reason},
+            data={
+                "list": list_slug,
+                "entry": entry_id,
+                "party": party_name,
+                "reason": clearance.reason,
+            },
         )
         version = certificate.versions.exclude(submitted_at=None).order_by("-number").first()
         if version is not None:
-            screening_run(certificate=certificate, version=version, trigger=ScreeningTrigger.RESCREENING)
+            screening_run(
+                certificate=certificate, version=version, trigger=ScreeningTrigger.RESCREENING
+            )
     return clearance

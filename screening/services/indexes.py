@@ -83,7 +83,8 @@ def current_catalogue() -> tuple[str, tuple[EngineCatalogueEntry, ...]]:
             EngineCatalogueEntry(
                 code=row.code,
                 name=row.name,
-                terms=tuple(row.terms) + tuple(t for t in (row.name, row.name_ja, row.name_zh) if t),
+                terms=tuple(row.terms)
+                + tuple(t for t in (row.name, row.name_ja, row.name_zh) if t),
                 hs_codes=tuple(row.hs_codes),
                 sensitivity=row.sensitivity,
                 military_applications=row.military_applications,

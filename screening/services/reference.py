@@ -12,6 +12,12 @@ from screening.services.watchlists import watchlist_import
 
 logger = logging.getLogger(__name__)
 
+
+def _default(name: str) -> object:
+    field = CatalogueEntry._meta.get_field(name)
+    return field.get_default() if hasattr(field, "get_default") else None
+
+
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference_data"
 CATALOGUE_FIELDS = (
     "name",
@@ -50,7 +56,7 @@ def reference_data_load(directory: Path = REFERENCE_DIR) -> LoadReport:
     catalogue = json.loads((directory / "catalogue.json").read_text(encoding="utf-8"))
     with transaction.atomic():
         for item in catalogue["entries"]:
-            values = {name: item.get(name, CatalogueEntry._meta.get_field(name).get_default()) for name in CATALOGUE_FIELDS}
+            values = {name: item.get(name, _default(name)) for name in CATALOGUE_FIELDS}
             existing = CatalogueEntry.objects.filter(code=item["code"]).first()
             if existing is None:
                 CatalogueEntry.objects.create(code=item["code"], **values)

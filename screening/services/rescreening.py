@@ -1,12 +1,13 @@
 import logging
+from typing import Any
 
 from django.utils import timezone
 
+from certificates.conversion import version_to_document
 from certificates.models import Certificate
 from certificates.workflow import OPEN_STATES, Status
 from screening.models import ScreeningTrigger
 from screening.services.runs import screening_preview, screening_run
-from certificates.conversion import version_to_document
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,11 @@ def certificate_rescreen(*, certificate_id: int) -> bool:
     version = certificate.versions.exclude(submitted_at=None).order_by("-number").first()
     if version is None:
         return False
-    if certificate.status == Status.APPROVED and version.valid_until and version.valid_until < timezone.localdate():
+    if (
+        certificate.status == Status.APPROVED
+        and version.valid_until
+        and version.valid_until < timezone.localdate()
+    ):
         return False
     latest = version.screenings.order_by("-created_at", "-id").first()
     fresh = screening_preview(version_to_document(version))
@@ -32,7 +37,7 @@ def certificate_rescreen(*, certificate_id: int) -> bool:
     return True
 
 
-def _outcome(result: dict) -> tuple:  # type: ignore[type-arg]
+def _outcome(result: dict[str, Any]) -> tuple[Any, ...]:
     findings = sorted(
         (finding["rule"], finding["field"], finding["points"], str(finding.get("entry")))
         for category in result["categories"].values()

@@ -46,7 +46,9 @@ def screening_preview(document: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def screening_run(*, certificate: Certificate, version: CertificateVersion, trigger: str) -> ScreeningResult:
+def screening_run(
+    *, certificate: Certificate, version: CertificateVersion, trigger: str
+) -> ScreeningResult:
     """Screen one stored version, store the result and update the certificate's band."""
     from certificates.services.workflow import certificate_set_band
 

@@ -70,10 +70,17 @@ def watchlist_import(
             action="watchlist.imported",
             actor=actor,
             target=version,
-            data={"list": slug, "version": version.number, "entries": len(entries), "sha256": digest},
+            data={
+                "list": slug,
+                "version": version.number,
+                "entries": len(entries),
+                "sha256": digest,
+            },
         )
         transaction.on_commit(lambda: _queue_rescreening(slug, version.number))
-    logger.info("watchlist %s imported as version %s with %d entries", slug, version.number, len(entries))
+    logger.info(
+        "watchlist %s imported as version %s with %d entries", slug, version.number, len(entries)
+    )
     return version
 
 

@@ -3,6 +3,7 @@
 import io
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -29,7 +30,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     executable = os.environ.get("EUC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(executable):
+    if not Path(executable).exists():
         if os.environ.get("CI"):
             pytest.fail(f"Chromium not found at {executable}; install Debian's chromium package.")
         pytest.skip("Chromium is not installed")
@@ -39,7 +40,7 @@ def browser():
         instance.close()
 
 
-def _page(browser, live_server, username):  # type: ignore[no-untyped-def]
+def _page(browser, live_server, username):
     context = browser.new_context(locale="ja-JP", accept_downloads=True)
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
@@ -50,7 +51,9 @@ def _page(browser, live_server, username):  # type: ignore[no-untyped-def]
     return page
 
 
-def test_submit_approve_download(browser, live_server, celery_worker, reference_data, importer, reviewer, auditor):
+def test_submit_approve_download(
+    browser, live_server, celery_worker, reference_data, importer, reviewer, auditor
+):
     page = _page(browser, live_server, importer.username)
     page.goto(f"{live_server.url}/certificates/new/")
     assert page.locator("html").get_attribute("lang") == "ja"
@@ -61,10 +64,18 @@ def test_submit_approve_download(browser, live_server, celery_worker, reference_
     page.fill("input[name=items-0-description]", "Sintered NdFeB magnets N42")
     page.fill("input[name=items-0-quantity]", "300")
     page.fill("input[name=items-0-unit]", "kg")
-    page.fill("textarea[name=declared_uses-0-description]", "産業用ロボット向けサーボモーターのロータに使用")
+    page.fill(
+        "textarea[name=declared_uses-0-description]",
+        "産業用ロボット向けサーボモーターのロータに使用",
+    )
     page.fill("input[name=declared_uses-0-annual_quantity]", "3600")
     page.fill("input[name=declared_uses-0-unit]", "kg")
-    for name in ("no_military_use", "no_wmd_use", "no_transfer_without_consent", "no_reexport_without_consent"):
+    for name in (
+        "no_military_use",
+        "no_wmd_use",
+        "no_transfer_without_consent",
+        "no_reexport_without_consent",
+    ):
         page.check(f"input[name=undertakings-{name}]")
     page.fill("input[name=signatory-name]", "鈴木 花子")
     page.fill("input[name=signatory-signed_on]", "2026年2月12日")
@@ -72,7 +83,9 @@ def test_submit_approve_download(browser, live_server, celery_worker, reference_
     page.wait_for_url("**/certificates/*/")
     certificate = Certificate.objects.get(reference="BR-2026-001")
     assert certificate.status == "submitted"
-    assert certificate.versions.get().parties.get(kind="end_user").corporate_number == "4010001234567"
+    assert (
+        certificate.versions.get().parties.get(kind="end_user").corporate_number == "4010001234567"
+    )
 
     page = _page(browser, live_server, reviewer.username)
     page.goto(f"{live_server.url}/review/")

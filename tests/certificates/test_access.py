@@ -111,7 +111,9 @@ def test_other_importer_cannot_act_on_ours(case, other_importer):
 
 def test_auditor_cannot_decide_over_http(case, auditor):
     client = client_for(auditor)
-    response = client.post(reverse("certificate-decide", args=[case.pk, "approve"]), {"reason": "x"})
+    response = client.post(
+        reverse("certificate-decide", args=[case.pk, "approve"]), {"reason": "x"}
+    )
     assert response.status_code == 404
     assert Certificate.objects.get(pk=case.pk).status == case.status
 
@@ -124,11 +126,15 @@ def test_importer_cannot_request_audit_pdf(case, importer):
 
 def test_reviewer_decides_over_http(case, reviewer):
     client = client_for(reviewer)
-    response = client.post(reverse("certificate-decide", args=[case.pk, "approve"]), {"reason": "用途妥当"})
+    response = client.post(
+        reverse("certificate-decide", args=[case.pk, "approve"]), {"reason": "用途妥当"}
+    )
     assert response.status_code == 302
     assert Certificate.objects.get(pk=case.pk).status == "approved"
 
 
 def test_unknown_decision_is_404(case, reviewer):
-    response = client_for(reviewer).post(reverse("certificate-decide", args=[case.pk, "delete"]), {"reason": "x"})
+    response = client_for(reviewer).post(
+        reverse("certificate-decide", args=[case.pk, "delete"]), {"reason": "x"}
+    )
     assert response.status_code == 404

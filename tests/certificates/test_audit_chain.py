@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def chain(importer):
-    return [audit_event_record(action="test.event", actor=importer, data={"n": n}) for n in range(5)]
+    return [
+        audit_event_record(action="test.event", actor=importer, data={"n": n}) for n in range(5)
+    ]
 
 
 def test_intact_chain_verifies(chain):

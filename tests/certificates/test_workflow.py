@@ -62,7 +62,9 @@ def test_importer_told_of_decision(draft, importer, reviewer, django_capture_on_
     assert "T-0001" in mail.outbox[0].subject
 
 
-def test_high_band_needs_two_reviewers(create_draft, importer, reviewer, second_reviewer, make_document):
+def test_high_band_needs_two_reviewers(
+    create_draft, importer, reviewer, second_reviewer, make_document
+):
     missile = make_document()["declared_uses"]
     missile[0]["description"] = "誘導ミサイルの操舵用アクチュエータに使用"
     certificate = create_draft(declared_uses=missile)

@@ -36,8 +36,19 @@ def celery_worker(postgres, redis_broker, transactional_db) -> Iterator[subproce
     }
     log = (PROJECT / "var" / "test-worker.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=INFO",
-         "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
         cwd=PROJECT,
         env=env,
         stdout=log,
@@ -59,13 +70,15 @@ def _wait_until_ready(app, process: subprocess.Popen[bytes], timeout: float = 60
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the worker exited with {process.returncode}; see var/test-worker.log")
+            raise RuntimeError(
+                f"the worker exited with {process.returncode}; see var/test-worker.log"
+            )
         if app.control.ping(timeout=1.0):
             return
     raise RuntimeError("the worker did not answer a ping within 60 s; see var/test-worker.log")
 
 
-def wait_for(predicate, timeout: float = 120, interval: float = 0.5):  # type: ignore[no-untyped-def]
+def wait_for(predicate, timeout: float = 120, interval: float = 0.5):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()

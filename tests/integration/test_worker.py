@@ -15,12 +15,14 @@ from tests.integration.conftest import wait_for
 pytestmark = pytest.mark.worker
 
 
-def _text(path) -> str:  # type: ignore[no-untyped-def]
+def _text(path) -> str:
     reader = PdfReader(io.BytesIO(path.read_bytes()))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
-def test_worker_renders_certificate_pdf(celery_worker, create_draft, importer, reviewer, auditor, make_document):
+def test_worker_renders_certificate_pdf(
+    celery_worker, create_draft, importer, reviewer, auditor, make_document
+):
     uses = make_document()["declared_uses"]
     uses[0]["description"] = "一般産業用、各種用途"
     certificate = create_draft("W-PDF-1", declared_uses=uses)
@@ -28,7 +30,9 @@ def test_worker_renders_certificate_pdf(celery_worker, create_draft, importer, r
     certificate_approve(actor=reviewer, certificate=certificate, reason="用途を電話で確認済み")
 
     report = audit_report_request(actor=auditor, certificate=certificate)
-    ready = wait_for(lambda: AuditReport.objects.filter(pk=report.pk, status__in=["ready", "failed"]).first())
+    ready = wait_for(
+        lambda: AuditReport.objects.filter(pk=report.pk, status__in=["ready", "failed"]).first()
+    )
     assert ready.status == ReportStatus.READY, ready.error
 
     from certificates.services.reports import audit_report_file
@@ -60,7 +64,8 @@ def test_watchlist_import_rescreens_and_flags(celery_worker, create_draft, impor
     watchlist_import(slug="test-watch", data=csv, name="test watch list")
 
     flagged = wait_for(
-        lambda: Certificate.objects.filter(pk=certificate.pk, status=Status.FLAGGED).first(), timeout=90
+        lambda: Certificate.objects.filter(pk=certificate.pk, status=Status.FLAGGED).first(),
+        timeout=90,
     )
     assert flagged.band in ("high", "prohibited")
     latest = flagged.screenings.order_by("-created_at", "-id").first()

@@ -123,7 +123,7 @@ def test_render_failure_marks_failed(certificate_report: AuditReport) -> None:
 
 @pytest.mark.django_db
 def test_task_runs_render_directly(certificate_report: AuditReport) -> None:
-    assert render_audit_report.apply(args=[str(certificate_report.pk)]).get() == ReportStatus.READY
+    assert render_audit_report.apply(args=(str(certificate_report.pk),)).get() == ReportStatus.READY
 
 
 @pytest.mark.django_db

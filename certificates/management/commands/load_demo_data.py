@@ -68,7 +68,6 @@ class Command(BaseCommand):
         return users
 
     def _certificates(self, organisations: dict[str, Organisation], users: dict[str, User]) -> None:
-        kansai, tokai = organisations["kansai"], organisations["tokai"]
         importer, tokai_user = users["kansai-importer"], users["tokai-importer"]
         sato, tanaka = users["reviewer-sato"], users["reviewer-tanaka"]
 

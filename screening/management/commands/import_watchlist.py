@@ -11,8 +11,13 @@ class Command(BaseCommand):
     help = "Create or replace a list's entries from a watchlist CSV file, as a new list version."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="CSV with header id,name,aliases,country,corporate_number,address,list_kind,notes")
-        parser.add_argument("--list", required=True, dest="slug", help="the list's slug, e.g. jp-mod")
+        parser.add_argument(
+            "file",
+            help="CSV with header id,name,aliases,country,corporate_number,address,list_kind,notes",
+        )
+        parser.add_argument(
+            "--list", required=True, dest="slug", help="the list's slug, e.g. jp-mod"
+        )
         parser.add_argument("--name", default="", help="the list's display name")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -28,4 +33,6 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path}: {row_error}")
             raise CommandError(f"{path}: not imported; {len(error.errors)} errors") from error
         assert version is not None
-        self.stdout.write(f"{options['slug']}: version {version.number}, {version.entry_count} entries")
+        self.stdout.write(
+            f"{options['slug']}: version {version.number}, {version.entry_count} entries"
+        )

@@ -6,7 +6,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
 
-from certificates.interchange import InterchangeError, load_document, normalise_document, validate_document
+from certificates.interchange import (
+    InterchangeError,
+    load_document,
+    normalise_document,
+    validate_document,
+)
 from screening.presentation import finding_message
 from screening.services import screening_preview
 
@@ -42,12 +47,16 @@ class Command(BaseCommand):
             document = normalise_document(load_document(raw))
         except InterchangeError as error:
             for field_error in error.errors:
-                self.stderr.write(f"{name}: {field_error.field or '(document)'}: {field_error.message}")
+                self.stderr.write(
+                    f"{name}: {field_error.field or '(document)'}: {field_error.message}"
+                )
             return False
         errors = validate_document(document)
         if errors:
             for field_error in errors:
-                self.stderr.write(f"{name}: {field_error.field or '(document)'}: {field_error.message}")
+                self.stderr.write(
+                    f"{name}: {field_error.field or '(document)'}: {field_error.message}"
+                )
             return False
         result = screening_preview(document)
         for category in result["categories"].values():
