@@ -164,6 +164,9 @@ class Clearance(models.Model):
     entry_id = models.CharField(_("entry id"), max_length=100)
     party_name = models.CharField(_("party name"), max_length=300)
     reason = models.TextField(_("reason"))
+    # ListEntry.content_hash() of the entry when it was cleared; empty for
+    # clearances recorded before the hash existed, which apply to any content.
+    entry_hash = models.CharField(_("entry content hash"), max_length=64, blank=True)
     cleared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("cleared by"),
@@ -179,3 +182,28 @@ class Clearance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.party_name} / {self.watchlist.slug}:{self.entry_id}"
+
+
+class RegisteredCorporation(models.Model):
+    """A corporation in the National Tax Agency's corporate-number data (基本3情報)."""
+
+    corporate_number = models.CharField(_("corporate number"), max_length=13, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    furigana = models.CharField(_("furigana"), max_length=300, blank=True)
+    en_name = models.CharField(_("name (English)"), max_length=300, blank=True)
+    address = models.CharField(_("address"), max_length=600, blank=True)
+    kind = models.CharField(_("kind of corporation"), max_length=3, blank=True)
+    close_date = models.DateField(_("closed on"), null=True, blank=True)
+    close_cause = models.CharField(_("cause of closure"), max_length=2, blank=True)
+    assignment_date = models.DateField(_("number assigned on"), null=True, blank=True)
+    update_date = models.DateField(_("updated on"), null=True, blank=True)
+    latest = models.BooleanField(_("latest record"), default=True)
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("registered corporation")
+        verbose_name_plural = _("registered corporations")
+        ordering = ["corporate_number"]
+
+    def __str__(self) -> str:
+        return f"{self.corporate_number} {self.name}"

@@ -4,7 +4,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from screening.engine import MESSAGES
@@ -19,13 +19,53 @@ CATEGORY_LABELS = {
 }
 
 
+# The engine fills some placeholders with codes (a party's field name, a
+# list kind, an undertaking's key); readers see these labels instead.
+PARAM_LABELS: dict[str, dict[str, Any]] = {
+    "party": {
+        "exporter": pgettext_lazy("party in a sentence", "exporter"),
+        "importer": pgettext_lazy("party in a sentence", "importer"),
+        "end user": pgettext_lazy("party in a sentence", "end user"),
+        "consignee": pgettext_lazy("party in a sentence", "consignee"),
+        "intermediaries": pgettext_lazy("party in a sentence", "intermediary"),
+    },
+    "list_kind": {
+        "military_end_user": _("military end user"),
+        "control_list": _("control list"),
+        "unreliable_entity": _("unreliable entity list"),
+        "watch_list": _("watch list"),
+        "defense_industry": _("defence industry"),
+    },
+    "undertaking": {
+        "no_military_use": _("no military end use"),
+        "no_wmd_use": _("no use for weapons of mass destruction"),
+        "no_transfer_without_consent": _("no transfer without consent"),
+        "no_reexport_without_consent": _("no re-export without consent"),
+    },
+    "field": {
+        "name": pgettext_lazy("signatory field", "name"),
+        "title": pgettext_lazy("signatory field", "title"),
+        "signed_on": pgettext_lazy("signatory field", "date of signature"),
+    },
+}
+
+
+def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
+    readable = dict(params)
+    for key, labels in PARAM_LABELS.items():
+        value = readable.get(key)
+        if isinstance(value, str) and value in labels:
+            readable[key] = str(labels[value])
+    return readable
+
+
 def finding_message(finding: dict[str, Any]) -> str:
     """Translate a finding's message from its rule code and parameters."""
     template = MESSAGES.get(finding.get("rule", ""))
     if template is None:
         return str(finding.get("message", ""))
     try:
-        return gettext(template) % finding.get("params", {})
+        return gettext(template) % _readable_params(finding.get("params") or {})
     except (KeyError, TypeError, ValueError):
         # A message whose translation lost a placeholder falls back to the
         # engine's own English text rather than failing the page.

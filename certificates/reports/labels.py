@@ -71,34 +71,11 @@ def category_label(key: str) -> str:
     return gettext(CATEGORY_LABELS[key]) if key in CATEGORY_LABELS else key
 
 
-def _engine_messages() -> dict[str, str]:
-    try:
-        from screening.engine import MESSAGES
-    except ImportError:
-        # NOTE: until the engine exports MESSAGES, findings show the message
-        # stored with the result, which is in the language it was screened in.
-        return {}
-    return dict(MESSAGES)
-
-
 def finding_message(finding: dict[str, Any]) -> str:
-    """Return a finding's message in the active language.
+    """Return a finding's message in the active language, as the web pages show it."""
+    from screening.presentation import finding_message as translated
 
-    The engine's message template is translated and filled with the finding's
-    params. The stored message is the fallback when the rule is unknown or its
-    params do not fit the template.
-    """
-    stored = str(finding.get("message", ""))
-    template = _engine_messages().get(str(finding.get("rule", "")))
-    if template is None:
-        return stored
-    try:
-        return gettext(template) % (finding.get("params") or {})
-    except (KeyError, TypeError, ValueError):
-        logger.warning(
-            "finding of rule %s has params that do not fit its message", finding.get("rule")
-        )
-        return stored
+    return translated(finding)
 
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")

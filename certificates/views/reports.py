@@ -59,13 +59,15 @@ def report_period(request: HttpRequest) -> HttpResponse:
     reports = AuditReport.objects.filter(requested_by=_user(request)).select_related("certificate")[
         :20
     ]
-    return render(request, "reports/period.html", {"form": form, "reports": reports})
+    return render(request, "audit/report_list.html", {"form": form, "reports": reports})
 
 
 @role_required(*REPORT_ROLES)
 def report_status(request: HttpRequest, pk: str) -> HttpResponse:
     report = report_get_for_user(_user(request), pk)
-    return render(request, "reports/status.html", {"report": report, "ReportStatus": ReportStatus})
+    return render(
+        request, "audit/report_status.html", {"report": report, "ReportStatus": ReportStatus}
+    )
 
 
 @role_required(*REPORT_ROLES)
@@ -100,4 +102,4 @@ def report_download(request: HttpRequest, pk: str) -> HttpResponseBase:
 @role_required(Role.AUDITOR, Role.REVIEWER)
 def audit_chain(request: HttpRequest) -> HttpResponse:
     checked, broken = audit_chain_verify()
-    return render(request, "reports/chain.html", {"checked": checked, "broken": broken})
+    return render(request, "audit/chain.html", {"checked": checked, "broken": broken})

@@ -105,7 +105,7 @@ def analyse_items(
                     "item": item_name,
                     "code": entry.code,
                     "catalogue_name": entry.name,
-                    "applications": entry.military_applications or "-",
+                    "applications": entry.military_applications.rstrip(". ") or "-",
                     "basis": basis,
                     "sensitivity": entry.sensitivity,
                 },

@@ -74,4 +74,26 @@ MESSAGES: dict[str, str] = {
     "validity.expired": gettext_noop(
         "The certificate was valid until %(valid_until)s and has expired."
     ),
+    "registry.not_registered": gettext_noop(
+        "The corporate number %(number)s of the %(party)s %(name)s is not in the National Tax "
+        "Agency's corporate-number data."
+    ),
+    "registry.name_mismatch": gettext_noop(
+        "The %(party)s %(name)s gives the corporate number %(number)s, which is registered to "
+        "%(registered_name)s."
+    ),
+    "registry.closed": gettext_noop(
+        "The %(party)s %(name)s (corporate number %(number)s) was closed on %(close_date)s "
+        "(cause %(close_cause)s)."
+    ),
+    "registry.new_company": gettext_noop(
+        "The %(party)s %(name)s received its corporate number %(number)s on %(assignment_date)s, "
+        "less than %(days)s days ago, so check whether it is a newly formed front company."
+    ),
 }
+
+# Not a rule: the note on a list finding whose clearance ended because the entry changed.
+CLEARANCE_LAPSED_MESSAGE = gettext_noop(
+    "The clearance recorded by %(by)s on %(at)s no longer applies, because the list entry "
+    "%(list)s:%(id)s changed after it was recorded."
+)

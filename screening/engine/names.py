@@ -4,6 +4,12 @@ The decision is deliberately conservative about near-namesakes: a longer name
 that merely starts with a listed name (日本電気硝子 and 日本電気) is a
 different company unless the rest is a unit or department word, numbers must
 agree, and overlap on generic words alone never counts.
+
+Romanised forms (readings of kanji, kana or hanzi) meet written Latin names and
+each other through a romaji key that folds spelling variants. Two readings of
+ideographs are never compared, because the written names were already compared
+and a shared reading of different characters (川崎 and 河崎) is a homophone, not
+the same name.
 """
 
 import functools
@@ -13,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .normalise import NameForm, NameRules
+from .readings import IDEOGRAPH_READINGS, ROMANISED_STEPS, fold_romaji
 
 _CONNECTIVES = ("ofthe", "of", "the")
 
@@ -30,7 +37,8 @@ def _strip_units(rest: str, rules: NameRules) -> str:
     changed = True
     while changed and rest:
         changed = False
-        stripped = re.sub(r"^(?:第|no)?\d+(?:号)?", "", rest)
+        # "dai" and "go" are the romanised 第 and 号 of a reading form.
+        stripped = re.sub(r"^(?:第|no|dai)?\d+(?:号|go)?", "", rest)
         if stripped != rest:
             rest, changed = stripped, True
             continue
@@ -47,6 +55,10 @@ def _ends_with_unit(rest: str, rules: NameRules) -> bool:
             rest = rest[: -len(connective)]
             break
     return any(rest.endswith(unit) for unit in rules.unit_words)
+
+
+def _has_step(form: NameForm, steps: tuple[str, ...]) -> bool:
+    return any(step in form.steps for step in steps)
 
 
 def unit_match(query: NameForm, entry: NameForm, rules: NameRules, organisation: bool) -> bool:
@@ -78,12 +90,17 @@ def compare_names(
     """Return how the query name matches the entry name, or None if they are different entities."""
     if not query.compact or not entry.compact:
         return None
+    romanised = _has_step(query, ROMANISED_STEPS) or _has_step(entry, ROMANISED_STEPS)
+    if romanised and _has_step(query, IDEOGRAPH_READINGS) and _has_step(entry, IDEOGRAPH_READINGS):
+        return None
     if query.compact == entry.compact:
-        return NameMatch(1.0, "exact")
+        return NameMatch(1.0, "reading" if romanised else "exact")
     if unit_match(query, entry, rules, organisation):
         return NameMatch(rules.unit_similarity, "unit")
     if not query.core or not entry.core or query.numbers != entry.numbers:
         return None
+    if romanised:
+        return _compare_romanised(query, entry, rules)
     similarity = max(
         fuzz.ratio(query.compact, entry.compact),
         fuzz.token_sort_ratio(query.spaced, entry.spaced),
@@ -93,6 +110,24 @@ def compare_names(
     if fuzz.ratio(query.core, entry.core) / 100 < rules.core_threshold:
         return None
     return NameMatch(round(similarity / 100, 4), "fuzzy")
+
+
+def _compare_romanised(query: NameForm, entry: NameForm, rules: NameRules) -> NameMatch | None:
+    """Compare two Latin forms of which at least one is romanised, on their romaji keys.
+
+    Equal keys are a reading match. Otherwise the keys must reach the stricter
+    reading_threshold, because romaji of different words is often close
+    (denshi and denki) while a real spelling variant folds to the same key.
+    """
+    query_key, entry_key = fold_romaji(query.compact), fold_romaji(entry.compact)
+    if query_key == entry_key:
+        return NameMatch(1.0, "reading")
+    similarity = fuzz.ratio(query_key, entry_key) / 100
+    if similarity < rules.reading_threshold:
+        return None
+    if fuzz.ratio(fold_romaji(query.core), fold_romaji(entry.core)) / 100 < rules.core_threshold:
+        return None
+    return NameMatch(round(similarity, 4), "reading_fuzzy")
 
 
 @functools.lru_cache(maxsize=8)

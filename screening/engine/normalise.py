@@ -14,6 +14,17 @@ from typing import Any
 import jaconv
 from opencc import OpenCC
 
+from .readings import (
+    KANA_READING,
+    KANJI_READING,
+    PINYIN,
+    has_ideographs,
+    has_kana,
+    japanese_readings,
+    pinyin_reading,
+    strip_diacritics,
+)
+
 _WORD = re.compile(r"[^\W_]+")
 _SCRIPT_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 _KANJI_DIGITS = {
@@ -104,6 +115,8 @@ class NameRules:
 
     match_threshold: float
     core_threshold: float
+    reading_threshold: float
+    reading_limit: int
     unit_similarity: float
     candidate_limit: int
     max_posting_fraction: float
@@ -152,6 +165,8 @@ def build_name_rules(settings: dict[str, Any], languages: dict[str, dict[str, An
     return NameRules(
         match_threshold=float(settings["match_threshold"]),
         core_threshold=float(settings["core_threshold"]),
+        reading_threshold=float(settings["reading_threshold"]),
+        reading_limit=int(settings["reading_limit"]),
         unit_similarity=float(settings["unit_similarity"]),
         candidate_limit=int(settings["candidate_limit"]),
         max_posting_fraction=float(settings["max_posting_fraction"]),
@@ -190,6 +205,7 @@ def _fold_with_steps(text: str, steps: list[str]) -> str:
     if value != text:
         steps.append("nfkc")
     for step, function in (
+        ("diacritics", strip_diacritics),
         ("casefold", str.casefold),
         ("kana", _hiragana_to_katakana),
         ("chinese_variants", fold_chinese_variants),
@@ -313,9 +329,59 @@ def _drop_country(tokens: list[str], rules: NameRules) -> list[str] | None:
     return None
 
 
+def _token_readings(token: str, language: str, limit: int) -> tuple[str, ...]:
+    """Return the romanised readings of one normalised token in one language."""
+    if token.isascii():
+        return (token,)
+    if language == "zh":
+        reading = pinyin_reading(token)
+        return (reading,) if reading else ()
+    return japanese_readings(token, limit)
+
+
+def _romanised_tokens(tokens: tuple[str, ...], language: str, limit: int) -> list[list[str]]:
+    """Return up to limit token lists, each a combination of one reading per token."""
+    combinations: list[list[str]] = [[]]
+    for token in tokens:
+        readings = _token_readings(token, language, limit)
+        if not readings:
+            return []
+        combinations = [
+            [*done, *reading.split()] for done in combinations for reading in readings
+        ][:limit]
+    return combinations
+
+
+def _reading_languages(text: str) -> tuple[tuple[str, str], ...]:
+    """Return the (language, step) pairs to romanise a name in, judged by its script.
+
+    Kana makes a name Japanese. Ideographs alone may be Japanese or Chinese, so
+    such a name gets both a Japanese reading and pinyin.
+    """
+    if has_kana(text):
+        return (("ja", KANJI_READING if has_ideographs(text) else KANA_READING),)
+    if has_ideographs(text):
+        return (("ja", KANJI_READING), ("zh", PINYIN))
+    return ()
+
+
+def _romanised_forms(base: NameForm, rules: NameRules) -> list[NameForm]:
+    """Build Latin forms of a kanji, kana or hanzi name from its readings (三菱重工業 -> mitsubishi ju kogyo)."""
+    forms = []
+    for language, step in _reading_languages(base.compact):
+        for tokens in _romanised_tokens(base.tokens, language, rules.reading_limit):
+            forms.append(_form(base.original, tokens, [*base.steps, step], rules))
+    return forms
+
+
 @functools.lru_cache(maxsize=65536)
 def name_forms(text: str, rules: NameRules) -> tuple[NameForm, ...]:
-    """Normalise a name; a second form drops a country word (日本航空自衛隊 -> 航空自衛隊)."""
+    """Normalise a name into its written forms and the romanised forms of its readings.
+
+    A second written form drops a country word (日本航空自衛隊 -> 航空自衛隊).
+    Each written form in kanji, kana or hanzi adds one form per reading, up to
+    reading_limit per language, with the romanisation step in NameForm.steps.
+    """
     steps: list[str] = []
     value = _fold_with_steps(text or "", steps)
     value = _strip_cjk_affixes(value, rules.cjk_prefixes, "prefix", steps)
@@ -326,11 +392,19 @@ def name_forms(text: str, rules: NameRules) -> tuple[NameForm, ...]:
     if tokens and not tokens[-1].isascii():
         tokens[-1] = _strip_cjk_affixes(tokens[-1], rules.cjk_legal_forms, "legal_form", steps)
     tokens = _numbers_and_ordinals(tokens, steps)
-    forms = [_form(text, tokens, steps, rules)]
+    written = [_form(text, tokens, steps, rules)]
     without_country = _drop_country(tokens, rules)
     if without_country:
-        forms.append(_form(text, without_country, [*steps, "country_word"], rules))
-    return tuple(form for form in forms if form.compact)
+        written.append(_form(text, without_country, [*steps, "country_word"], rules))
+    written = [form for form in written if form.compact]
+    forms: list[NameForm] = list(written)
+    seen = {form.compact for form in written}
+    for base in written:
+        for form in _romanised_forms(base, rules):
+            if form.compact and form.compact not in seen:
+                seen.add(form.compact)
+                forms.append(form)
+    return tuple(forms)
 
 
 def normalise_name(text: str, rules: NameRules) -> NameForm | None:

@@ -1,16 +1,17 @@
 """screen_document: one certificate in, one plain JSON-serialisable result out."""
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .consistency import analyse_consistency, screened_parties
 from .index import ListIndex
 from .items import analyse_items
 from .parties import analyse_parties
+from .registry import analyse_registry
 from .ruleset import Ruleset
-from .scoring import apply_clearances, band_for, category_scores
-from .types import CATEGORY_KEYS, CatalogueEntry, Clearance, Finding
+from .scoring import apply_clearances, band_for, category_scores, current_entry_hashes
+from .types import CATEGORY_KEYS, CatalogueEntry, Clearance, Finding, RegistryRecord
 from .uses import analyse_uses
 
 
@@ -28,6 +29,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         result["entry"] = finding.entry
     if finding.cleared is not None:
         result["cleared"] = finding.cleared
+    if finding.clearance_lapsed is not None:
+        result["clearance_lapsed"] = finding.clearance_lapsed
     return result
 
 
@@ -39,15 +42,24 @@ def screen_document(
     ruleset: Ruleset,
     today: datetime.date,
     clearances: Sequence[Clearance] = (),
+    registry: Mapping[str, RegistryRecord] | None = None,
 ) -> dict[str, Any]:
-    """Screen one validated euc/1 document against the lists, catalogue and ruleset."""
+    """Screen one validated euc/1 document against the lists, catalogue and ruleset.
+
+    `registry` maps the document's corporate numbers to their corporate-number
+    records; None (no registry imported) skips the registry rules.
+    """
+    parties = screened_parties(document)
     findings: list[Finding] = [
-        *analyse_parties(screened_parties(document), indexes, ruleset),
+        *analyse_parties(parties, indexes, ruleset),
         *analyse_uses(document, ruleset),
         *analyse_items(document, catalogue, ruleset),
         *analyse_consistency(document, ruleset, today),
     ]
-    apply_clearances(findings, clearances, document, ruleset)
+    if registry is not None:
+        findings.extend(analyse_registry(parties, registry, ruleset, today))
+    entry_hashes = current_entry_hashes(findings, clearances, indexes)
+    apply_clearances(findings, clearances, document, ruleset, entry_hashes)
     scores = category_scores(findings)
     score = max(scores.values())
     return {

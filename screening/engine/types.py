@@ -5,6 +5,9 @@ dataclasses and store the plain dict that `screen_document` returns.
 """
 
 import dataclasses
+import datetime
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -35,6 +38,17 @@ class ListEntry:
     corporate_number: str = ""
     address: str = ""
     notes: str = ""
+
+    def content_hash(self) -> str:
+        """Return a SHA-256 hex digest of what identifies the listed entity.
+
+        It covers name, aliases (as a set), corporate number and list kind, so
+        a change to any of them ends clearances recorded against the entry;
+        address, country and notes do not.
+        """
+        content = [self.name, sorted(self.aliases), self.corporate_number, self.list_kind]
+        canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +83,22 @@ class Clearance:
     reason: str
     cleared_by: str
     cleared_at: str
+    # ListEntry.content_hash() when the entry was cleared; empty applies to any content.
+    entry_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryRecord:
+    """A corporation in the National Tax Agency's corporate-number data."""
+
+    corporate_number: str
+    name: str
+    en_name: str = ""
+    furigana: str = ""
+    kind: str = ""
+    close_date: datetime.date | None = None
+    close_cause: str = ""
+    assignment_date: datetime.date | None = None
 
 
 @dataclass(slots=True)
@@ -90,3 +120,5 @@ class Finding:
     min_band: str = "clear"
     # Path of the party the finding is about ("end_user", "intermediaries[1]"), for clearances.
     party: str = ""
+    # The clearance that no longer applies because the list entry changed since it was recorded.
+    clearance_lapsed: dict[str, Any] | None = None

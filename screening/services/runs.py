@@ -10,9 +10,12 @@ from certificates.conversion import version_to_document
 from certificates.models import Certificate, CertificateVersion
 from certificates.services.audit import audit_event_record
 from screening.engine import load_ruleset, screen_document
+from screening.engine.consistency import screened_parties
+from screening.engine.registry import document_corporate_numbers
 from screening.engine.types import Clearance as EngineClearance
 from screening.models import Clearance, ScreeningResult
 from screening.services.indexes import current_catalogue, current_indexes
+from screening.services.registry import registry_records
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +29,7 @@ def _clearances() -> list[EngineClearance]:
             reason=row.reason,
             cleared_by=row.cleared_by.get_username(),
             cleared_at=timezone.localtime(row.created_at).isoformat(timespec="minutes"),
+            entry_hash=row.entry_hash,
         )
         for row in Clearance.objects.select_related("watchlist", "cleared_by")
     ]
@@ -41,6 +45,7 @@ def screening_preview(document: dict[str, Any]) -> dict[str, Any]:
         ruleset=load_ruleset(),
         today=timezone.localdate(),
         clearances=_clearances(),
+        registry=registry_records(document_corporate_numbers(screened_parties(document))),
     )
     result["catalogue"] = catalogue_version
     return result
