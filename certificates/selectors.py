@@ -68,7 +68,8 @@ def certificate_list(user: User, filters: QueueFilters) -> QuerySet[Certificate]
     queryset = certificates_visible_to(user)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
-    if filters.band:
+    # Filtering by band would tell an importer the band it may not see.
+    if filters.band and screening_visible_to(user):
         queryset = queryset.filter(band=filters.band)
     if filters.importer:
         queryset = queryset.filter(importer_id=filters.importer)
@@ -111,8 +112,27 @@ def report_get_for_user(user: User, pk: str) -> AuditReport:
         raise Http404 from error
 
 
-def certificate_timeline(certificate: Certificate) -> QuerySet[AuditEvent]:
-    return certificate.events.select_related("actor").order_by("id")
+# Screening detail stays with the compliance side: an importer who saw which
+# list entry matched could rewrite a name until it no longer does.
+EVENTS_HIDDEN_FROM_IMPORTERS = (
+    "certificate.screened",
+    "clearance.recorded",
+    "report.requested",
+    "report.rendered",
+    "report.failed",
+    "report.downloaded",
+)
+
+
+def certificate_timeline(user: User, certificate: Certificate) -> QuerySet[AuditEvent]:
+    events = certificate.events.select_related("actor").order_by("id")
+    if user.role == Role.IMPORTER:
+        events = events.exclude(action__in=EVENTS_HIDDEN_FROM_IMPORTERS)
+    return events
+
+
+def screening_visible_to(user: User) -> bool:
+    return user.role in (Role.REVIEWER, Role.AUDITOR)
 
 
 def status_counts(user: User) -> dict[str, int]:

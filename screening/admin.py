@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from screening.models import CatalogueEntry, Clearance, Watchlist, WatchlistEntry, WatchlistVersion
+from screening.models import (
+    CatalogueEntry,
+    Clearance,
+    RegisteredCorporation,
+    Watchlist,
+    WatchlistEntry,
+    WatchlistVersion,
+)
 
 
 @admin.register(Watchlist)
@@ -30,3 +37,11 @@ class CatalogueEntryAdmin(admin.ModelAdmin):
 @admin.register(Clearance)
 class ClearanceAdmin(admin.ModelAdmin):
     list_display = ("party_name", "watchlist", "entry_id", "cleared_by", "created_at")
+    readonly_fields = ("entry_hash",)
+
+
+@admin.register(RegisteredCorporation)
+class RegisteredCorporationAdmin(admin.ModelAdmin):
+    list_display = ("corporate_number", "name", "kind", "close_date", "assignment_date")
+    list_filter = ("kind",)
+    search_fields = ("corporate_number", "name", "furigana", "en_name")

@@ -38,6 +38,14 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def get_full_name(self) -> str:
+        # Japanese names are written family name first; Latin-script names
+        # keep Django's given-name-first order.
+        first, last = self.first_name.strip(), self.last_name.strip()
+        if not (first.isascii() and last.isascii()):
+            return f"{last} {first}".strip()
+        return super().get_full_name()
+
     @property
     def is_importer(self) -> bool:
         return self.role == Role.IMPORTER

@@ -17,6 +17,7 @@ from certificates.selectors import (
     certificate_timeline,
     document_get_for_user,
     importers_visible_to,
+    screening_visible_to,
     status_counts,
     version_get,
 )
@@ -87,6 +88,7 @@ def certificate_detail(request: HttpRequest, pk: int, number: int | None = None)
     assert latest is not None
     version = version_get(certificate, number if number is not None else latest.number)
     screenings = version.screenings.order_by("-created_at", "-id")
+    shows_screening = screening_visible_to(user)
     context = {
         "certificate": certificate,
         "version": version,
@@ -94,10 +96,11 @@ def certificate_detail(request: HttpRequest, pk: int, number: int | None = None)
         "is_latest": version.number == latest.number,
         "versions": certificate.versions.order_by("number"),
         "documents": certificate.documents.select_related("uploaded_by", "version"),
-        "screening": screening_for_display(screenings.first()),
-        "earlier_screenings": screenings[1:],
+        "shows_screening": shows_screening,
+        "screening": screening_for_display(screenings.first()) if shows_screening else None,
+        "earlier_screenings": screenings[1:] if shows_screening else [],
         "decisions": certificate.decisions.select_related("reviewer", "version"),
-        "events": certificate_timeline(certificate),
+        "events": certificate_timeline(user, certificate),
         "can_decide": user.role == Role.REVIEWER and certificate.status in REVIEWABLE_STATES,
         "can_revoke": user.role == Role.REVIEWER and certificate.status == Status.APPROVED,
         "reports": certificate.reports.all()[:5] if user.role != Role.IMPORTER else [],

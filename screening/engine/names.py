@@ -125,7 +125,12 @@ def _compare_romanised(query: NameForm, entry: NameForm, rules: NameRules) -> Na
     similarity = fuzz.ratio(query_key, entry_key) / 100
     if similarity < rules.reading_threshold:
         return None
-    if fuzz.ratio(fold_romaji(query.core), fold_romaji(entry.core)) / 100 < rules.core_threshold:
+    # Cores come from the keys, because romanised forms split words at morphemes
+    # (ju kogyo) while writers join them (jukogyo).
+    generic_tail = _generic_tail(rules)
+    query_core = generic_tail.sub("", query_key) or query_key
+    entry_core = generic_tail.sub("", entry_key) or entry_key
+    if fuzz.ratio(query_core, entry_core) / 100 < rules.core_threshold:
         return None
     return NameMatch(round(similarity, 4), "reading_fuzzy")
 

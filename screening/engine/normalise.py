@@ -346,9 +346,9 @@ def _romanised_tokens(tokens: tuple[str, ...], language: str, limit: int) -> lis
         readings = _token_readings(token, language, limit)
         if not readings:
             return []
-        combinations = [
-            [*done, *reading.split()] for done in combinations for reading in readings
-        ][:limit]
+        combinations = [[*done, *reading.split()] for done in combinations for reading in readings][
+            :limit
+        ]
     return combinations
 
 
@@ -399,8 +399,10 @@ def name_forms(text: str, rules: NameRules) -> tuple[NameForm, ...]:
     written = [form for form in written if form.compact]
     forms: list[NameForm] = list(written)
     seen = {form.compact for form in written}
-    for base in written:
-        for form in _romanised_forms(base, rules):
+    # Only the full written name is romanised, because a lone reading of the rest
+    # after a country word (日本電気 -> denki) would match far too much.
+    if written and "country_word" not in written[0].steps:
+        for form in _romanised_forms(written[0], rules):
             if form.compact and form.compact not in seen:
                 seen.add(form.compact)
                 forms.append(form)

@@ -48,6 +48,9 @@ _ROMAJI_FOLDS = (
     (re.compile(r"ti"), "chi"),
     (re.compile(r"tu"), "tsu"),
     (re.compile(r"zi|di"), "ji"),
+    # Bank-style kana write small ゃゅょ large, so ジユ (jiyu) stands for ジュ (ju).
+    (re.compile(r"(sh|ch|j)iy(?=[auo])"), r"\1"),
+    (re.compile(r"([kgnhbpmr])iy(?=[auo])"), r"\1y"),
     (re.compile(r"ou|oo|oh(?![aiueo])"), "o"),
     (re.compile(r"uu"), "u"),
     (re.compile(r"aa"), "a"),
@@ -103,7 +106,7 @@ def _word_reading(surface: str, kana: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=65536)
 def japanese_readings(token: str, limit: int) -> tuple[str, ...]:
-    """Return up to limit distinct romanised readings of a Japanese token, words space-separated.
+    """Return up to limit distinct romaji keys of a Japanese token's readings, words space-separated.
 
     Each reading comes from one of the best MeCab parses with UniDic, so an
     ambiguous word (大和: yamato, daiwa; 日本: nippon, nihon) keeps each of its
@@ -111,20 +114,26 @@ def japanese_readings(token: str, limit: int) -> tuple[str, ...]:
     """
     readings: list[str] = []
     seen: set[str] = set()
-    for parse in _tagger().nbestToNodeList(token, _NBEST):
+    parses = _tagger().nbestToNodeList(token, _NBEST)
+    # Only parses that split the token like the best one count, so a reading
+    # differs by the reading of a word (大和: yamato, daiwa), not by a strained split.
+    best_split = [node.surface for node in parses[0]] if parses else []
+    for parse in parses:
+        if [node.surface for node in parse] != best_split:
+            continue
         words = []
         for node in parse:
-            feature = node.feature
-            kana = getattr(feature, "kana", None) if not isinstance(feature, tuple) else None
-            word = _word_reading(node.surface, kana)
+            # Unknown words carry a short feature tuple without a kana field.
+            word = _word_reading(node.surface, getattr(node.feature, "kana", None))
             if word is None:
                 break
             words.append(word)
         else:
-            reading = " ".join(words)
-            key = fold_romaji(reading.replace(" ", ""))
-            if words and key not in seen:
-                seen.add(key)
+            # Folded per word, so the form's compact is already its romaji key
+            # and unit words such as kenkyusho match it.
+            reading = " ".join(fold_romaji(word) for word in words)
+            if words and reading not in seen:
+                seen.add(reading)
                 readings.append(reading)
         if len(readings) >= limit:
             break

@@ -40,7 +40,11 @@ def current_entry_hashes(
         (finding.entry["list"], finding.entry["id"])
         for finding in findings
         if finding.entry is not None
-    } & {(clearance.list_slug, clearance.entry_id) for clearance in clearances if clearance.entry_hash}
+    } & {
+        (clearance.list_slug, clearance.entry_id)
+        for clearance in clearances
+        if clearance.entry_hash
+    }
     hashes: dict[tuple[str, str], str] = {}
     for index in indexes:
         ids = {entry_id for slug, entry_id in wanted if slug == index.slug}

@@ -6,6 +6,7 @@ CSV without a header row, in Shift-JIS and in UTF-8 ("Unicode") variants, with
 """
 
 import codecs
+import csv
 import datetime
 import io
 import logging
@@ -138,8 +139,6 @@ def _row_to_model(values: dict[str, str]) -> RegisteredCorporation:
 
 
 def _rows(stream: BinaryIO, encoding: str) -> Iterator[tuple[int, list[str]]]:
-    import csv
-
     text = io.TextIOWrapper(stream, encoding=encoding, newline="")
     try:
         reader = csv.reader(text)
@@ -254,9 +253,8 @@ def corporate_numbers_import(streams: Iterable[BinaryIO]) -> RegistryImportRepor
         for stream in streams:
             _import_stream(stream, report)
         if report.errors:
-            transaction.set_rollback(True)
-    if report.errors:
-        raise RegistryImportError(report.errors)
+            # Raising inside the block rolls back the rows already written.
+            raise RegistryImportError(report.errors)
     logger.info(
         "corporate numbers imported: %d created, %d updated, %d deleted, %d history rows skipped",
         report.created,
@@ -271,9 +269,12 @@ def registry_records(numbers: Iterable[str]) -> dict[str, RegistryRecord] | None
     """Return the registry records of these corporate numbers, in one query.
 
     Returns None while the registry is empty, so that screening skips the
-    registry rules instead of finding every number unregistered.
+    registry rules instead of finding every number unregistered, and when
+    there are no numbers to look up.
     """
     wanted = sorted(set(numbers))
+    if not wanted:
+        return None
     rows = list(RegisteredCorporation.objects.filter(corporate_number__in=wanted))
     if not rows and not RegisteredCorporation.objects.exists():
         return None

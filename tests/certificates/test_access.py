@@ -138,3 +138,41 @@ def test_unknown_decision_is_404(case, reviewer):
         reverse("certificate-decide", args=[case.pk, "delete"]), {"reason": "x"}
     )
     assert response.status_code == 404
+
+
+def test_period_report_page_shows_form(auditor):
+    page = client_for(auditor).get(reverse("report-period")).content.decode()
+    assert 'name="period_start"' in page
+    assert 'name="period_end"' in page
+
+
+def test_importer_sees_no_screening_detail(case, importer):
+    client = client_for(importer)
+    page = client.get(reverse("certificate-detail", args=[case.pk])).content.decode()
+    screening = case.screenings.get()
+    findings = [
+        f for category in screening.result["categories"].values() for f in category["findings"]
+    ]
+    assert findings, "the fixture certificate must have findings for this test to mean anything"
+    for finding in findings:
+        assert finding["rule"] not in page
+    assert "certificate.screened" not in page
+
+
+def test_importer_band_filter_is_ignored(case, importer):
+    other_band = "prohibited" if case.band != "prohibited" else "clear"
+    page = (
+        client_for(importer).get(reverse("certificate-list"), {"band": other_band}).content.decode()
+    )
+    assert case.reference in page
+
+
+def test_reviewer_sees_screening_detail(case, reviewer):
+    page = client_for(reviewer).get(reverse("certificate-detail", args=[case.pk])).content.decode()
+    rules = [
+        f["rule"]
+        for c in case.screenings.get().result["categories"].values()
+        for f in c["findings"]
+    ]
+    for rule in rules:
+        assert rule in page

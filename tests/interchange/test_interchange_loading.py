@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from certificates import demo
 from certificates.interchange import (
     InterchangeError,
     load_document,
@@ -26,6 +27,9 @@ def english_messages():
         yield
 
 
+@pytest.mark.skipif(
+    not SAMPLE.exists(), reason="the shared samples folder is not beside the project"
+)
 def test_load_sample_bytes():
     document = load_document(SAMPLE.read_bytes())
     assert document["reference"] == "S-01-servo"
@@ -80,7 +84,7 @@ def test_parse_document_reports_all_errors():
 
 
 def test_parse_document_returns_normalised_document():
-    document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    document = demo.demo_document("T-PARSE")
     document["signatory"]["signed_on"] = "２０２６年２月１２日"
     assert parse_document(json.dumps(document))["signatory"]["signed_on"] == "2026-02-12"
 
@@ -160,7 +164,12 @@ def test_normalise_does_not_change_input():
     assert original == {"end_user": {"name": "Ａ"}}
 
 
+@pytest.mark.skipif(
+    not SAMPLE.exists(), reason="the shared samples folder is not beside the project"
+)
 def test_normalised_samples_stay_valid():
-    for path in sorted(SAMPLE.parent.glob("*.json")):
+    paths = sorted(SAMPLE.parent.glob("*.json"))
+    assert paths
+    for path in paths:
         document = normalise_document(json.loads(path.read_text(encoding="utf-8")))
         assert validate_document(document) == [], path.name
