@@ -10,7 +10,15 @@ mkdir -p var/broker/queue var/broker/processed var/log
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  # A worker in warm shutdown can wait on its broker for a long time; give
+  # it ten seconds, then stop it hard.
+  for _ in $(seq 1 10); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && return
+    sleep 1
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT INT TERM
 
@@ -23,6 +31,7 @@ cat <<MSG
 
   EUC Review is starting at http://$host:$port/
   Worker and beat logs: var/log/worker.log, var/log/beat.log
+  E-mails are written to files in var/mail/ instead of being sent.
 
   Demo accounts (password for all: demo-pass-2026)
     importer  kansai-importer   関西マグネティクス商事 (Kansai Magnetics Trading)

@@ -135,17 +135,35 @@ def reference_data(db) -> Iterator[None]:
     clear_cache()
 
 
+def attach_statement(user: User, certificate: Certificate) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from certificates.services.documents import document_upload
+
+    pdf = demo.demo_statement_pdf(certificate.reference)
+    document_upload(
+        actor=user,
+        certificate=certificate,
+        kind="signed_statement",
+        upload=SimpleUploadedFile("statement.pdf", pdf, content_type="application/pdf"),
+    )
+
+
 @pytest.fixture
 def draft(importer, kansai, document, reference_data) -> Certificate:
-    return certificate_create(actor=importer, importer=kansai, document=document)
+    """A draft with its signed statement uploaded, ready to submit."""
+    certificate = certificate_create(actor=importer, importer=kansai, document=document)
+    attach_statement(importer, certificate)
+    return certificate
 
 
 @pytest.fixture
 def create_draft(importer, kansai, make_document, reference_data):
     def create(reference: str = "T-0001", **changes: Any) -> Certificate:
-        return certificate_create(
-            actor=importer, importer=kansai, document=make_document(reference, **changes)
-        )
+        document = make_document(reference, **changes)
+        certificate = certificate_create(actor=importer, importer=kansai, document=document)
+        attach_statement(importer, certificate)
+        return certificate
 
     return create
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from certificates.forms.fields import JapaneseDateField, NormalisedTextField
+from certificates.forms.fields import JapaneseDateField
 from certificates.models import DocumentKind
 
 
@@ -18,14 +18,15 @@ class DocumentUploadForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = NormalisedTextField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    # Kept exactly as typed: the audit trail records the reviewer's own words.
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ClearanceForm(forms.Form):
     list_slug = forms.CharField(widget=forms.HiddenInput)
     entry_id = forms.CharField(widget=forms.HiddenInput)
     party_name = forms.CharField(widget=forms.HiddenInput)
-    reason = NormalisedTextField(
+    reason = forms.CharField(
         label=_("Why is this match a false positive?"), widget=forms.Textarea(attrs={"rows": 2})
     )
 

@@ -6,34 +6,33 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import translation
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as _noop
+from django.utils.translation import gettext, gettext_noop
 
 logger = logging.getLogger(__name__)
 
 # Section headings are printed in the report's language with the English
 # words beside them, so that a reader of either language finds their way.
 HEADINGS = {
-    "certificate_report": _noop("Audit trail of an end-user certificate"),
-    "period_report": _noop("Audit trail of decisions in a period"),
-    "summary": _noop("Summary"),
-    "version": _noop("Certificate version %(number)s"),
-    "parties": _noop("Parties"),
-    "items": _noop("Items"),
-    "declared_uses": _noop("Declared uses"),
-    "undertakings": _noop("Undertakings and signature"),
-    "documents": _noop("Documents"),
-    "screenings": _noop("Screening results"),
-    "decisions": _noop("Decisions"),
-    "timeline": _noop("Event timeline"),
-    "hash_chain": _noop("Hash chain"),
-    "attachment": _noop("Attached data"),
+    "certificate_report": gettext_noop("Audit trail of an end-user certificate"),
+    "period_report": gettext_noop("Audit trail of decisions in a period"),
+    "summary": gettext_noop("Summary"),
+    "version": gettext_noop("Certificate version %(number)s"),
+    "parties": gettext_noop("Parties"),
+    "items": gettext_noop("Items"),
+    "declared_uses": gettext_noop("Declared uses"),
+    "undertakings": gettext_noop("Undertakings and signature"),
+    "documents": gettext_noop("Documents"),
+    "screenings": gettext_noop("Screening results"),
+    "decisions": gettext_noop("Decisions"),
+    "timeline": gettext_noop("Event timeline"),
+    "hash_chain": gettext_noop("Hash chain"),
+    "attachment": gettext_noop("Attached data"),
 }
 
 CATEGORY_LABELS = {
-    "military_end_user": _noop("Military end user"),
-    "military_end_use": _noop("Military end use"),
-    "military_capability": _noop("Enhancement of military capability"),
+    "military_end_user": gettext_noop("Military end user"),
+    "military_end_use": gettext_noop("Military end use"),
+    "military_capability": gettext_noop("Enhancement of military capability"),
 }
 
 

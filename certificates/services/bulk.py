@@ -54,4 +54,4 @@ def certificate_import_submitted(*, document: dict[str, Any]) -> Certificate:
         certificate = certificate_create(
             actor=actor, importer=organisation, document=document, source="import"
         )
-        return certificate_submit(actor=actor, certificate=certificate)
+        return certificate_submit(actor=actor, certificate=certificate, statement_required=False)

@@ -19,6 +19,7 @@ from certificates.models import (
     Certificate,
     CertificateVersion,
     Decision,
+    DocumentKind,
     Outcome,
     User,
 )
@@ -55,8 +56,14 @@ def _latest_version(certificate: Certificate) -> CertificateVersion:
     return version
 
 
-def certificate_submit(*, actor: User, certificate: Certificate) -> Certificate:
-    """Freeze the draft version, screen it and put the certificate in the review queue."""
+def certificate_submit(
+    *, actor: User, certificate: Certificate, note: str = "", statement_required: bool = True
+) -> Certificate:
+    """Freeze the draft version, screen it and put the certificate in the review queue.
+
+    A note answers the reviewer when the version amends an earlier one. Bulk
+    imports pass statement_required=False because they arrive without files.
+    """
     from screening.services import screening_run
 
     with transaction.atomic():
@@ -66,6 +73,13 @@ def certificate_submit(*, actor: User, certificate: Certificate) -> Certificate:
                 _("Only a user of the importing organisation can submit this certificate.")
             )
         target = _transition(locked, Action.SUBMIT)
+        if (
+            statement_required
+            and not locked.documents.filter(kind=DocumentKind.SIGNED_STATEMENT).exists()
+        ):
+            raise WorkflowError(
+                _("Upload the signed statement as a PDF before you submit the certificate.")
+            )
         version = _latest_version(locked)
         version.submitted_at = timezone.now()
         version.save(update_fields=["submitted_at"])
@@ -79,7 +93,7 @@ def certificate_submit(*, actor: User, certificate: Certificate) -> Certificate:
             target=version,
             from_state=previous,
             to_state=target,
-            data={"version": version.number},
+            data={"version": version.number, "note": note.strip()},
         )
         screening_run(certificate=locked, version=version, trigger="submission")
     logger.info("certificate %s submitted as version %s", locked.pk, version.number)

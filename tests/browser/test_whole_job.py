@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from certificates import demo
 from certificates.models import Certificate
 
 pytestmark = pytest.mark.browser
@@ -52,7 +53,7 @@ def _page(browser, live_server, username):
 
 
 def test_submit_approve_download(
-    browser, live_server, celery_worker, reference_data, importer, reviewer, auditor
+    browser, live_server, celery_worker, reference_data, importer, reviewer, auditor, tmp_path
 ):
     page = _page(browser, live_server, importer.username)
     page.goto(f"{live_server.url}/certificates/new/")
@@ -79,8 +80,16 @@ def test_submit_approve_download(
         page.check(f"input[name=undertakings-{name}]")
     page.fill("input[name=signatory-name]", "鈴木 花子")
     page.fill("input[name=signatory-signed_on]", "2026年2月12日")
-    page.click("button[name=submit]")
+    page.click("button[name=save]")
     page.wait_for_url("**/certificates/*/")
+    statement = tmp_path / "signed.pdf"
+    statement.write_bytes(demo.demo_statement_pdf("BR-2026-001"))
+    page.select_option("select[name=kind]", "signed_statement")
+    page.set_input_files("input[name=file]", str(statement))
+    page.click("form[action$='/documents/'] button[type=submit]")
+    page.wait_for_load_state()
+    page.click("form[action$='/submit/'] button[type=submit]")
+    page.wait_for_load_state()
     certificate = Certificate.objects.get(reference="BR-2026-001")
     assert certificate.status == "submitted"
     assert (

@@ -1,12 +1,10 @@
 """Every URL as every role: nobody sees or changes what their role does not allow."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from certificates.models import AuditReport, Certificate
-from certificates.services.documents import document_upload
 from certificates.services.workflow import certificate_submit
 
 pytestmark = pytest.mark.django_db
@@ -16,12 +14,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture
 def case(draft, importer):
-    document_upload(
-        actor=importer,
-        certificate=draft,
-        kind="signed_statement",
-        upload=SimpleUploadedFile("statement.pdf", PDF, content_type="application/pdf"),
-    )
     return certificate_submit(actor=importer, certificate=draft)
 
 

@@ -161,6 +161,7 @@ def test_every_step_is_chained_in_audit(draft, importer, reviewer):
     actions = list(draft.events.order_by("id").values_list("action", flat=True))
     assert actions == [
         "certificate.created",
+        "document.uploaded",
         "certificate.submitted",
         "certificate.screened",
         "certificate.review_started",
@@ -169,3 +170,22 @@ def test_every_step_is_chained_in_audit(draft, importer, reviewer):
     checked, broken = audit_chain_verify()
     assert broken is None
     assert checked >= len(actions)
+
+
+def test_submit_without_signed_statement_refused(importer, kansai, document, reference_data):
+    from certificates.services.certificates import certificate_create
+
+    certificate = certificate_create(actor=importer, importer=kansai, document=document)
+    with pytest.raises(WorkflowError):
+        certificate_submit(actor=importer, certificate=certificate)
+    assert Certificate.objects.get(pk=certificate.pk).status == Status.DRAFT
+
+
+def test_resubmission_note_is_recorded(draft, importer, reviewer):
+    certificate_submit(actor=importer, certificate=draft)
+    certificate_request_info(actor=reviewer, certificate=draft, reason="用途を具体的に")
+    certificate_amend(actor=importer, certificate=draft)
+    certificate_submit(actor=importer, certificate=draft, note="最終製品を追記しました。")
+    event = draft.events.filter(action="certificate.submitted").order_by("-id").first()
+    assert event is not None
+    assert event.data["note"] == "最終製品を追記しました。"

@@ -1,11 +1,13 @@
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from certificates import demo
-from certificates.models import Certificate, Organisation, User
+from certificates.models import Certificate, DocumentKind, Organisation, User
 from certificates.services.certificates import certificate_create
+from certificates.services.documents import document_upload
 from certificates.services.workflow import (
     certificate_approve,
     certificate_reject,
@@ -82,7 +84,18 @@ class Command(BaseCommand):
             return certificate_create(actor=owner, importer=owner.organisation, document=document)  # type: ignore[arg-type]
 
         def submitted(reference: str, owner: User = importer, **changes: Any) -> Certificate:
-            return certificate_submit(actor=owner, certificate=create(reference, owner, **changes))
+            certificate = create(reference, owner, **changes)
+            document_upload(
+                actor=owner,
+                certificate=certificate,
+                kind=DocumentKind.SIGNED_STATEMENT,
+                upload=SimpleUploadedFile(
+                    f"{reference}-signed.pdf",
+                    demo.demo_statement_pdf(reference),
+                    content_type="application/pdf",
+                ),
+            )
+            return certificate_submit(actor=owner, certificate=certificate)
 
         def approve(certificate: Certificate, reason: str) -> Certificate:
             # Band high or prohibited needs a second reviewer; demo data
