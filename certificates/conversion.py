@@ -198,3 +198,27 @@ def _party_row(
         position=position,
         **{name: data.get(name) or "" for name in PARTY_FIELDS},
     )
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        flat: dict[str, Any] = {}
+        for key, item in value.items():
+            flat.update(_flatten(item, f"{prefix}.{key}" if prefix else key))
+        return flat
+    if isinstance(value, list):
+        flat = {}
+        for index, item in enumerate(value):
+            flat.update(_flatten(item, f"{prefix}[{index}]"))
+        return flat
+    return {prefix: value}
+
+
+def document_changes(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """List (field path, old value, new value) for every field that differs between two documents."""
+    old, new = _flatten(before), _flatten(after)
+    changes = []
+    for path in sorted(set(old) | set(new)):
+        if old.get(path, "") != new.get(path, ""):
+            changes.append((path, old.get(path, ""), new.get(path, "")))
+    return changes

@@ -14,8 +14,10 @@ from certificates.models import (
     AuditReport,
     Certificate,
     CertificateVersion,
+    Decision,
     Document,
     Organisation,
+    Outcome,
     User,
 )
 from certificates.workflow import REVIEWABLE_STATES, Role, Status
@@ -133,6 +135,32 @@ def certificate_timeline(user: User, certificate: Certificate) -> QuerySet[Audit
 
 def screening_visible_to(user: User) -> bool:
     return user.role in (Role.REVIEWER, Role.AUDITOR)
+
+
+def approvals_in_round(certificate: Certificate) -> QuerySet[Decision]:
+    """Approvals of the latest version since its latest screening.
+
+    A re-screening that flags an approved certificate starts a new round, so
+    approvals given before it no longer count towards the four eyes.
+    """
+    version = certificate.versions.order_by("-number").first()
+    if version is None:
+        return Decision.objects.none()
+    latest = version.screenings.order_by("-created_at", "-id").first()
+    since = latest.created_at if latest else version.created_at
+    return Decision.objects.filter(
+        certificate=certificate, version=version, outcome=Outcome.APPROVE, created_at__gte=since
+    ).select_related("reviewer")
+
+
+def open_request(certificate: Certificate) -> Decision | None:
+    """The reviewer's request for information that the importer still has to answer."""
+    if certificate.status not in (Status.INFO_REQUESTED, Status.DRAFT):
+        return None
+    latest = certificate.decisions.select_related("reviewer").order_by("-created_at", "-id").first()
+    if latest is None or latest.outcome != Outcome.REQUEST_INFO:
+        return None
+    return latest
 
 
 def status_counts(user: User) -> dict[str, int]:

@@ -14,6 +14,11 @@ urlpatterns = [
     path("certificates/", common.certificate_list_view, name="certificate-list"),
     path("certificates/new/", importer.certificate_create_view, name="certificate-create"),
     path("certificates/upload/", importer.certificate_upload_json, name="certificate-upload-json"),
+    path(
+        "certificates/upload/example.json",
+        importer.certificate_json_template,
+        name="certificate-json-template",
+    ),
     path("certificates/<int:pk>/", common.certificate_detail, name="certificate-detail"),
     path(
         "certificates/<int:pk>/v<int:number>/",

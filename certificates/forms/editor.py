@@ -123,8 +123,8 @@ class CertificateEditor:
         general = self.general.cleaned_data
         document: dict[str, Any] = {
             "format": "euc/1",
-            "reference": general["reference"],
-            "language": general["language"],
+            "reference": general.get("reference") or "",
+            "language": general.get("language") or "ja",
         }
         for kind, form in self.parties.items():
             if form.has_content() or kind in ("importer", "end_user"):
@@ -149,6 +149,13 @@ class CertificateEditor:
         if general.get("valid_until"):
             document["valid_until"] = _plain(general["valid_until"])
         return document
+
+    def partial_document(self) -> dict[str, Any]:
+        """The document from whatever fields are valid, so one save reports every error."""
+        for form in self.all_forms():
+            if not hasattr(form, "cleaned_data"):
+                form.full_clean()
+        return self.to_document()
 
     @staticmethod
     def _row(form: forms.Form) -> dict[str, Any]:
@@ -198,7 +205,10 @@ class CertificateEditor:
     def _add(form: forms.Form, field: str | None, message: str) -> bool:
         if field is None or field not in form.fields:
             return False
-        form.add_error(field, message)
+        # A field the form itself rejected keeps that error; the validator saw
+        # it as empty and would only add a misleading second message.
+        if field not in form.errors:
+            form.add_error(field, message)
         return True
 
     @property

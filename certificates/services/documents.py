@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, Document, User
@@ -57,6 +59,15 @@ def document_upload(
                 _(
                     "Documents can be uploaded while the certificate is a draft or information is requested."
                 )
+            )
+        duplicate = locked.documents.filter(sha256=sha256).first()
+        if duplicate is not None:
+            raise WorkflowError(
+                _("This file was uploaded already as “%(name)s” on %(when)s.")
+                % {
+                    "name": duplicate.original_name,
+                    "when": date_format(timezone.localtime(duplicate.uploaded_at), "Y-m-d H:i"),
+                }
             )
         version = locked.versions.order_by("-number").first()
         assert version is not None

@@ -7,7 +7,7 @@ at once cannot both decide.
 """
 
 import logging
-from datetime import date, datetime
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,6 +23,7 @@ from certificates.models import (
     Outcome,
     User,
 )
+from certificates.selectors import approvals_in_round
 from certificates.services import notifications
 from certificates.services.audit import audit_event_record
 from certificates.services.errors import WorkflowError
@@ -156,12 +157,7 @@ def certificate_approve(*, actor: User, certificate: Certificate, reason: str) -
         locked = _lock(certificate)
         _require_reviewer(actor, locked)
         _ensure_in_review(actor, locked)
-        version = _latest_version(locked)
-        earlier = list(
-            Decision.objects.filter(certificate=locked, version=version, outcome=Outcome.APPROVE)
-            .exclude(created_at__lt=_review_round_start(locked, version))
-            .values_list("reviewer_id", flat=True)
-        )
+        earlier = list(approvals_in_round(locked).values_list("reviewer_id", flat=True))
         if actor.pk in earlier:
             raise WorkflowError(
                 _(
@@ -195,13 +191,6 @@ def certificate_approve(*, actor: User, certificate: Certificate, reason: str) -
         )
         notifications.notify_importer_of_decision(locked, decision)
     return locked
-
-
-def _review_round_start(certificate: Certificate, version: CertificateVersion) -> datetime:
-    # Approvals count only since the latest screening: a re-screening that
-    # flagged an approved certificate starts a new round of four eyes.
-    latest = version.screenings.order_by("-created_at", "-id").first()
-    return latest.created_at if latest else version.created_at
 
 
 def _decide(

@@ -7,22 +7,26 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
+from certificates.conversion import document_changes, version_to_document
 from certificates.forms import ClearanceForm, DocumentUploadForm, ReasonForm
-from certificates.models import Band, Certificate, User
+from certificates.models import FOUR_EYES_BANDS, Band, Certificate, User
 from certificates.permissions import role_required
 from certificates.selectors import (
     QueueFilters,
+    approvals_in_round,
     certificate_get_for_user,
     certificate_list,
     certificate_timeline,
     document_get_for_user,
     importers_visible_to,
+    open_request,
     screening_visible_to,
     status_counts,
     version_get,
 )
 from certificates.services.documents import document_record_download
 from certificates.workflow import REVIEWABLE_STATES, Role, Status
+from screening.models import Watchlist
 from screening.presentation import screening_for_display
 
 PAGE_SIZE = 25
@@ -89,6 +93,13 @@ def certificate_detail(request: HttpRequest, pk: int, number: int | None = None)
     version = version_get(certificate, number if number is not None else latest.number)
     screenings = version.screenings.order_by("-created_at", "-id")
     shows_screening = screening_visible_to(user)
+    approvals = (
+        list(approvals_in_round(certificate)) if certificate.status in REVIEWABLE_STATES else []
+    )
+    changes = []
+    if version.number > 1:
+        previous = version_get(certificate, version.number - 1)
+        changes = document_changes(version_to_document(previous), version_to_document(version))
     context = {
         "certificate": certificate,
         "version": version,
@@ -102,6 +113,12 @@ def certificate_detail(request: HttpRequest, pk: int, number: int | None = None)
         "decisions": certificate.decisions.select_related("reviewer", "version"),
         "events": certificate_timeline(user, certificate),
         "can_decide": user.role == Role.REVIEWER and certificate.status in REVIEWABLE_STATES,
+        "approvals": approvals,
+        "needs_four_eyes": certificate.band in FOUR_EYES_BANDS,
+        "has_approved": any(decision.reviewer_id == user.pk for decision in approvals),
+        "open_request": open_request(certificate),
+        "changes": changes,
+        "list_names": dict(Watchlist.objects.values_list("slug", "name")),
         "can_revoke": user.role == Role.REVIEWER and certificate.status == Status.APPROVED,
         "reports": certificate.reports.all()[:5] if user.role != Role.IMPORTER else [],
         "upload_form": DocumentUploadForm(),

@@ -1,5 +1,6 @@
 """Pages for importer users: write, upload and submit certificates."""
 
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from certificates import demo
 from certificates.conversion import version_to_document
 from certificates.forms import CertificateEditor, DocumentUploadForm, JsonUploadForm
 from certificates.interchange import (
@@ -47,7 +49,13 @@ def _save_from_editor(
 ) -> HttpResponse:
     """Validate the editor's document and store it; on any error show the form again, filled in."""
     user = _user(request)
-    if editor.adding_row or not editor.is_valid():
+    if editor.adding_row:
+        return _editor_page(request, editor, certificate)
+    if not editor.is_valid():
+        editor.apply_errors(validate_document(normalise_document(editor.partial_document())))
+        messages.error(
+            request, _("The certificate was not saved. Correct the fields marked below.")
+        )
         return _editor_page(request, editor, certificate)
     document = normalise_document(editor.to_document())
     errors = validate_document(document)
@@ -108,6 +116,16 @@ def certificate_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.IMPORTER)
+def certificate_json_template(request: HttpRequest) -> HttpResponse:
+    """An example euc/1 file with every field, for importers who generate files."""
+    document = demo.demo_document("EXAMPLE-0001")
+    body = json.dumps(document, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="euc-1-example.json"'
+    return response
+
+
+@role_required(Role.IMPORTER)
 def certificate_upload_json(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = JsonUploadForm(request.POST or None, request.FILES or None)
@@ -137,7 +155,9 @@ def certificate_upload_json(request: HttpRequest) -> HttpResponse:
 
 def _submit(request: HttpRequest, certificate: Certificate) -> HttpResponse:
     try:
-        certificate_submit(actor=_user(request), certificate=certificate)
+        certificate_submit(
+            actor=_user(request), certificate=certificate, note=request.POST.get("note", "")
+        )
     except WorkflowError as error:
         messages.error(request, str(error.message))
     else:

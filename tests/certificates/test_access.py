@@ -43,6 +43,7 @@ def read_urls(case: Certificate, report: AuditReport) -> dict[str, str]:
         "watchlists": reverse("watchlist-list"),
         "new": reverse("certificate-create"),
         "upload-json": reverse("certificate-upload-json"),
+        "example-json": reverse("certificate-json-template"),
     }
 
 
@@ -60,6 +61,7 @@ EXPECTED = {
     "watchlists": {"reviewer", "auditor"},
     "new": {"importer"},
     "upload-json": {"importer"},
+    "example-json": {"importer"},
 }
 
 
@@ -168,3 +170,29 @@ def test_reviewer_sees_screening_detail(case, reviewer):
     ]
     for rule in rules:
         assert rule in page
+
+
+def test_first_approver_sees_no_approve_button(create_draft, importer, reviewer, make_document):
+    from certificates.services.workflow import certificate_approve
+
+    uses = make_document()["declared_uses"]
+    uses[0]["description"] = "誘導ミサイルの操舵用アクチュエータに使用"
+    certificate = certificate_submit(
+        actor=importer, certificate=create_draft("T-4EYES", declared_uses=uses)
+    )
+    certificate_approve(actor=reviewer, certificate=certificate, reason="一次確認")
+    page = (
+        client_for(reviewer)
+        .get(reverse("certificate-detail", args=[certificate.pk]))
+        .content.decode()
+    )
+    assert "/decide/approve/" not in page
+    assert "/decide/reject/" in page
+
+
+def test_example_json_is_valid(importer):
+    from certificates.interchange import load_document, validate_document
+
+    response = client_for(importer).get(reverse("certificate-json-template"))
+    assert response.status_code == 200
+    assert validate_document(load_document(response.content)) == []

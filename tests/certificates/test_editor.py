@@ -139,3 +139,38 @@ def test_upload_rejects_non_pdf(client, draft):
     )
     assert draft.documents.count() == before
     assert any("PDF" in str(message) for message in response.context["messages"])
+
+
+def test_all_errors_reported_in_one_save(client, reference_data):
+    data = _form(
+        **{
+            "signatory-signed_on": "2026年13月40日",
+            "end_user-corporate_number": "4010001234568",
+            "items-0-control_code": "ガリウム",
+        }
+    )
+    response = client.post(reverse("certificate-create"), data)
+    assert response.status_code == 400
+    editor = response.context["editor"]
+    assert "signed_on" in editor.signatory.errors
+    assert "corporate_number" in editor.parties["end_user"].errors
+    assert "control_code" in editor.items.forms[0].errors
+
+
+def test_same_file_twice_is_refused(client, draft):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from certificates import demo
+
+    pdf = demo.demo_statement_pdf(draft.reference)
+    before = draft.documents.count()
+    response = client.post(
+        reverse("document-upload", args=[draft.pk]),
+        {
+            "kind": "supporting",
+            "file": SimpleUploadedFile("again.pdf", pdf, content_type="application/pdf"),
+        },
+        follow=True,
+    )
+    assert draft.documents.count() == before
+    assert any("statement.pdf" in str(message) for message in response.context["messages"])
