@@ -27,8 +27,13 @@ def render_audit_report(self, report_id: str) -> str:
     """Render one AuditReport; safe to deliver twice, retried only on database errors."""
     from certificates.services.reports import audit_report_fail, audit_report_render
 
+    # A redelivered message means the worker that held it was lost (killed,
+    # out of memory, restarted), so the row it left "rendering" is taken over.
+    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
     try:
-        return audit_report_render(report_id=report_id, resume=self.request.retries > 0)
+        return audit_report_render(
+            report_id=report_id, resume=self.request.retries > 0 or redelivered
+        )
     except OperationalError as error:
         if self.request.retries >= self.max_retries:
             logger.error(
@@ -59,6 +64,19 @@ def render_audit_report(self, report_id: str) -> str:
         logger.exception("report %s: unexpected error while rendering", report_id)
         audit_report_fail(report_id=report_id, message=f"{type(error).__name__}: {error}")
         raise
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def requeue_stale_reports() -> int:
+    """Queue again every report left pending or rendering for longer than a render may take."""
+    from certificates.services.reports import audit_reports_stale
+
+    stale = list(audit_reports_stale())
+    for report_id in stale:
+        render_audit_report.delay(str(report_id))
+    if stale:
+        logger.warning("queued %d stale audit-trail reports again", len(stale))
+    return len(stale)
 
 
 @shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)

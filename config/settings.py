@@ -135,6 +135,11 @@ if CELERY_BROKER_URL == "filesystem://":
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # Redis hands an unacknowledged message to another worker only after this
+    # many seconds; it must exceed the longest task (CELERY_TASK_TIME_LIMIT),
+    # and the default of an hour would leave a killed render waiting that long.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 1800}
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -146,6 +151,10 @@ CELERY_BEAT_SCHEDULE = {
     "expire-certificates": {
         "task": "certificates.tasks.expire_certificates",
         "schedule": 3600.0,
+    },
+    "requeue-stale-reports": {
+        "task": "certificates.tasks.requeue_stale_reports",
+        "schedule": 300.0,
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

@@ -72,9 +72,13 @@ class ItemForm(forms.Form):
     description = NormalisedCharField(label=_("Description"), max_length=500, required=False)
     control_code = NormalisedCharField(label=_("China control code"), max_length=20, required=False)
     hs_code = NormalisedCharField(label=_("HS code"), max_length=20, required=False)
-    quantity = NormalisedDecimalField(label=_("Quantity"), required=False, min_value=Decimal(0))
+    quantity = NormalisedDecimalField(
+        label=_("Quantity"), required=False, min_value=Decimal(0), max_digits=16, decimal_places=3
+    )
     unit = NormalisedCharField(label=_("Unit"), max_length=20, required=False)
-    value = NormalisedDecimalField(label=_("Value"), required=False, min_value=Decimal(0))
+    value = NormalisedDecimalField(
+        label=_("Value"), required=False, min_value=Decimal(0), max_digits=16, decimal_places=2
+    )
     currency = NormalisedCharField(label=_("Currency"), max_length=3, required=False)
     specifications = NormalisedTextField(label=_("Specifications"), required=False)
 
@@ -88,7 +92,11 @@ class DeclaredUseForm(forms.Form):
     end_product = NormalisedCharField(label=_("End product"), max_length=200, required=False)
     site = NormalisedCharField(label=_("Site of use"), max_length=300, required=False)
     annual_quantity = NormalisedDecimalField(
-        label=_("Annual quantity"), required=False, min_value=Decimal(0)
+        label=_("Annual quantity"),
+        required=False,
+        min_value=Decimal(0),
+        max_digits=16,
+        decimal_places=3,
     )
     unit = NormalisedCharField(label=_("Unit"), max_length=20, required=False)
 

@@ -4,9 +4,23 @@ from django.utils.translation import gettext_lazy as _
 from certificates.forms.fields import JapaneseDateField
 from certificates.models import DocumentKind
 
+# One certificate in euc/1 is a few kilobytes; anything near this limit is
+# not a certificate.
+MAX_JSON_BYTES = 2 * 1024 * 1024
+
 
 class JsonUploadForm(forms.Form):
     file = forms.FileField(label=_("euc/1 JSON file"))
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_JSON_BYTES:
+            raise forms.ValidationError(
+                _(
+                    "The file is larger than 2 MB. A euc/1 file holds one certificate; check that you chose the right file."
+                )
+            )
+        return upload
 
 
 class DocumentUploadForm(forms.Form):

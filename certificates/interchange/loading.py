@@ -1,6 +1,7 @@
 """Reading `euc/1` documents from JSON text."""
 
 import json
+import math
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -37,6 +38,14 @@ def _reject_constant(name: str) -> None:
     raise _NonFiniteNumberError(name)
 
 
+def _finite_float(text: str) -> float:
+    # 1e400 parses as infinity, which no column can store.
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NonFiniteNumberError(text)
+    return value
+
+
 def load_document(text: str | bytes) -> dict[str, Any]:
     """Parse one document from JSON text (bytes must be UTF-8).
 
@@ -54,7 +63,10 @@ def load_document(text: str | bytes) -> dict[str, Any]:
 
     try:
         document = json.loads(
-            text, object_pairs_hook=_build_object, parse_constant=_reject_constant
+            text,
+            object_pairs_hook=_build_object,
+            parse_constant=_reject_constant,
+            parse_float=_finite_float,
         )
     except json.JSONDecodeError as error:
         message = _(
@@ -62,10 +74,17 @@ def load_document(text: str | bytes) -> dict[str, Any]:
             "that line for a missing comma, quote or bracket."
         ) % {"line": error.lineno, "column": error.colno}
         raise InterchangeError([FieldError("", message)]) from error
+    except RecursionError as error:
+        message = _("The JSON is nested too deeply to be a euc/1 document.")
+        raise InterchangeError([FieldError("", message)]) from error
     except _NonFiniteNumberError as error:
         message = _("%(value)s is not a JSON number. Enter a number or leave the field out.") % {
             "value": str(error)
         }
+        raise InterchangeError([FieldError("", message)]) from error
+    except ValueError as error:
+        # Integers of thousands of digits exceed Python's conversion limit.
+        message = _("The file contains a number that is far too long. Check the numbers in it.")
         raise InterchangeError([FieldError("", message)]) from error
 
     if not isinstance(document, dict):

@@ -93,6 +93,26 @@ def _describe(error: ValidationError, path: tuple[PathPart, ...]) -> Iterator[Lo
             path,
             _("Enter a number of at least %(minimum)s.") % {"minimum": expected},
         )
+    elif kind == "maxLength":
+        yield (
+            path,
+            ngettext(
+                "This text is too long: enter at most %(limit)d character.",
+                "This text is too long: enter at most %(limit)d characters.",
+                int(expected),
+            )
+            % {"limit": int(expected)},
+        )
+    elif kind == "maximum":
+        yield path, _("Enter a number of at most %(maximum)s.") % {"maximum": expected}
+    elif kind == "maxItems":
+        yield (
+            path,
+            ngettext(
+                "Enter at most %(count)d entry.", "Enter at most %(count)d entries.", int(expected)
+            )
+            % {"count": int(expected)},
+        )
     elif kind == "format":
         yield path, _("Enter a real date as YYYY-MM-DD, such as 2026-01-15.")
     elif kind == "anyOf" and path == ("end_user",):

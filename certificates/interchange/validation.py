@@ -3,10 +3,13 @@
 import json
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from jsonschema import Draft202012Validator
 
 from certificates.interchange.codes import is_country_code, is_currency_code
@@ -50,6 +53,8 @@ def validate_document(document: object) -> list[FieldError]:
     for error in _validator().iter_errors(document):
         located.extend(describe_schema_error(error))
     located.extend(_check_codes(document))
+    located.extend(_check_decimals(document))
+    located.extend(_check_characters(document, ()))
 
     unique = dict.fromkeys(located)
     ordered = sorted(unique, key=lambda pair: (sort_key(pair[0]), pair[1]))
@@ -90,6 +95,50 @@ def _check_codes(document: dict[str, Any]) -> Iterator[Located]:
         currency = item.get("currency") if isinstance(item, dict) else None
         if _matches(currency, r"[A-Z]{3}") and not is_currency_code(currency):
             yield ("items", index, "currency"), unknown_currency_message(currency)
+
+
+# Decimal places the database keeps; more would be rounded away silently.
+DECIMAL_PLACES = (
+    ("items", "quantity", 3),
+    ("items", "value", 2),
+    ("declared_uses", "annual_quantity", 3),
+)
+
+
+def _check_decimals(document: dict[str, Any]) -> Iterator[Located]:
+    for list_name, field, places in DECIMAL_PLACES:
+        rows = document.get(list_name)
+        if not isinstance(rows, list):
+            continue
+        for index, row in enumerate(rows):
+            value = row.get(field) if isinstance(row, dict) else None
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+            if isinstance(exponent, int) and -exponent > places:
+                yield (
+                    (list_name, index, field),
+                    ngettext(
+                        "Enter at most %(places)d decimal place.",
+                        "Enter at most %(places)d decimal places.",
+                        places,
+                    )
+                    % {"places": places},
+                )
+
+
+def _check_characters(value: object, path: tuple[PathPart, ...]) -> Iterator[Located]:
+    """Reject control characters and lone surrogates, which no database column accepts."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _check_characters(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _check_characters(item, (*path, index))
+    elif isinstance(value, str) and any(
+        (ord(char) < 32 and char not in "\t\n\r") or 0xD800 <= ord(char) <= 0xDFFF for char in value
+    ):
+        yield path, _("This text contains control characters or invalid Unicode. Type it again.")
 
 
 def _matches(value: object, pattern: str) -> TypeGuard[str]:

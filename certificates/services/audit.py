@@ -7,16 +7,34 @@ that point.
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from certificates.models import AuditChainHead, AuditEvent, Certificate, User
 from config.middleware import current_request_id
 
 GENESIS_HASH = "0" * 64
+
+
+def _stable_numbers(value: Any) -> Any:
+    """Write numbers the way PostgreSQL's jsonb gives them back.
+
+    jsonb stores numbers as exact decimals, so -0.0 comes back as 0 and an
+    integral float such as 1e16 as an integer; hashing Python's own spelling
+    would make such an event fail verification forever.
+    """
+    if isinstance(value, dict):
+        return {key: _stable_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_stable_numbers(item) for item in value]
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
+        return int(value)
+    return value
 
 
 def _canonical(event: AuditEvent) -> bytes:
@@ -30,7 +48,7 @@ def _canonical(event: AuditEvent) -> bytes:
         "object_id": event.object_id,
         "from_state": event.from_state,
         "to_state": event.to_state,
-        "data": event.data,
+        "data": _stable_numbers(event.data),
         "request_id": event.request_id,
         "previous_hash": event.previous_hash,
     }
@@ -68,7 +86,7 @@ def audit_event_record(
             to_state=to_state,
             # JSON round trip so that the stored value and the hashed value
             # are the same (dates become strings either way).
-            data=json.loads(json.dumps(data or {}, default=str)),
+            data=_stable_numbers(json.loads(json.dumps(data or {}, default=str))),
             request_id=current_request_id(),
             previous_hash=head.last_hash,
         )
@@ -92,14 +110,20 @@ def audit_chain_verify() -> tuple[int, ChainBreak | None]:
     checked = 0
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         if event.previous_hash != previous:
-            return checked, ChainBreak(event.pk, "previous_hash does not match the event before it")
+            return checked, ChainBreak(
+                event.pk, str(_("previous_hash does not match the event before it"))
+            )
         if event_hash(event) != event.hash:
-            return checked, ChainBreak(event.pk, "stored hash does not match the event's content")
+            return checked, ChainBreak(
+                event.pk, str(_("the stored hash does not match the event's content"))
+            )
         previous = event.hash
         checked += 1
     head = AuditChainHead.objects.filter(pk=1).first()
+    if head is None and checked:
+        return checked, ChainBreak(None, str(_("the chain head row is missing")))
     if head is not None and (head.last_hash != previous or head.event_count != checked):
         return checked, ChainBreak(
-            None, "the newest events are missing: the chain head does not match"
+            None, str(_("the newest events are missing: the chain head does not match"))
         )
     return checked, None

@@ -33,6 +33,12 @@ def _check_pdf(upload: UploadedFile) -> str:
             )
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
+    upload.seek(max(0, upload.size - 1024))
+    if b"%%EOF" not in upload.read():
+        raise WorkflowError(
+            _("The file is not a complete PDF. Save the document as PDF again and upload it.")
+        )
+    upload.seek(0)
     digest = hashlib.sha256()
     first = True
     for chunk in upload.chunks():

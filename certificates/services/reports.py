@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -128,6 +129,16 @@ def audit_report_file(*, actor: User, report: AuditReport) -> Path:
     )
     logger.info("report %s downloaded by user %s", report.pk, actor.pk)
     return path
+
+
+def audit_reports_stale() -> list[str]:
+    """Ids of reports still pending or rendering after STALE_RENDERING_SECONDS."""
+    cutoff = timezone.now() - timedelta(seconds=STALE_RENDERING_SECONDS)
+    stale = AuditReport.objects.filter(
+        Q(status=ReportStatus.PENDING, created_at__lt=cutoff)
+        | Q(status=ReportStatus.RENDERING, started_at__lt=cutoff)
+    )
+    return [str(pk) for pk in stale.values_list("pk", flat=True)]
 
 
 def _claim(report_id: str, *, resume: bool) -> AuditReport | None:

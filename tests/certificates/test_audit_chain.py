@@ -52,3 +52,18 @@ def test_command_reports_first_broken_link(chain, capsys):
 def test_command_passes_intact_chain(chain, capsys):
     call_command("verify_audit_chain")
     assert "5 events checked" in capsys.readouterr().out
+
+
+def test_awkward_numbers_verify(importer, postgres):
+    # jsonb normalises -0.0 and integral floats; the chain must still verify.
+    audit_event_record(action="test.numbers", actor=importer, data={"a": -0.0, "b": 1e15, "c": 0.1})
+    _, broken = audit_chain_verify()
+    assert broken is None
+
+
+def test_deleted_chain_head_is_detected(chain):
+    from certificates.models import AuditChainHead
+
+    AuditChainHead.objects.all().delete()
+    _, broken = audit_chain_verify()
+    assert broken is not None

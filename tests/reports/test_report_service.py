@@ -161,3 +161,35 @@ def test_file_rejects_path_outside_media_root(
     with pytest.raises(WorkflowError):
         audit_report_file(actor=auditor, report=certificate_report)
     assert not AuditEvent.objects.filter(action="report.downloaded").exists()
+
+
+@pytest.mark.django_db
+def test_redelivered_task_takes_over_rendering(certificate_report: AuditReport) -> None:
+    """A worker killed mid-render leaves the row rendering; the redelivered message finishes it."""
+    from django.utils import timezone
+
+    AuditReport.objects.filter(pk=certificate_report.pk).update(
+        status=ReportStatus.RENDERING, started_at=timezone.now(), progress=10
+    )
+    render_audit_report.push_request(delivery_info={"redelivered": True}, retries=0)
+    try:
+        assert render_audit_report.run(str(certificate_report.pk)) == ReportStatus.READY
+    finally:
+        render_audit_report.pop_request()
+    certificate_report.refresh_from_db()
+    assert certificate_report.status == ReportStatus.READY
+
+
+@pytest.mark.django_db
+def test_stale_reports_are_found(certificate_report: AuditReport) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from certificates.services.reports import audit_reports_stale
+
+    assert audit_reports_stale() == []
+    AuditReport.objects.filter(pk=certificate_report.pk).update(
+        status=ReportStatus.RENDERING, started_at=timezone.now() - timedelta(hours=1)
+    )
+    assert audit_reports_stale() == [str(certificate_report.pk)]
