@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .normalise import NameForm, NameRules
-from .readings import IDEOGRAPH_READINGS, ROMANISED_STEPS, fold_romaji
+from .readings import IDEOGRAPH_READINGS, fold_romaji
 
 _CONNECTIVES = ("ofthe", "of", "the")
 
@@ -57,10 +57,6 @@ def _ends_with_unit(rest: str, rules: NameRules) -> bool:
     return any(rest.endswith(unit) for unit in rules.unit_words)
 
 
-def _has_step(form: NameForm, steps: tuple[str, ...]) -> bool:
-    return any(step in form.steps for step in steps)
-
-
 def unit_match(query: NameForm, entry: NameForm, rules: NameRules, organisation: bool) -> bool:
     """Tell whether the query is a unit of the entry, such as 陸上自衛隊第7師団.
 
@@ -90,9 +86,13 @@ def compare_names(
     """Return how the query name matches the entry name, or None if they are different entities."""
     if not query.compact or not entry.compact:
         return None
-    romanised = _has_step(query, ROMANISED_STEPS) or _has_step(entry, ROMANISED_STEPS)
-    if romanised and _has_step(query, IDEOGRAPH_READINGS) and _has_step(entry, IDEOGRAPH_READINGS):
-        return None
+    romanised = bool(query.reading or entry.reading)
+    if romanised:
+        if query.reading in IDEOGRAPH_READINGS and entry.reading in IDEOGRAPH_READINGS:
+            return None
+        # A romanised form is Latin, so a written form in kana or kanji cannot match it.
+        if not (query.compact.isascii() and entry.compact.isascii()):
+            return None
     if query.compact == entry.compact:
         return NameMatch(1.0, "reading" if romanised else "exact")
     if unit_match(query, entry, rules, organisation):

@@ -48,6 +48,8 @@ _ORDINAL_KANJI = re.compile(f"第([{_KANJI_NUMERAL}]+)|([{_KANJI_NUMERAL}]+)号"
 _LATIN_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
+# 公司 (company) ends every Chinese company form: 有限公司, 股份有限公司 and so on.
+_CHINESE_LEGAL_FORM = "公司"
 
 
 @functools.cache
@@ -198,6 +200,8 @@ class NameForm:
     numbers: tuple[str, ...]
     core: str
     steps: tuple[str, ...]
+    # The romanisation step that built this form from a reading, or "" for a written form.
+    reading: str = ""
 
 
 def _fold_with_steps(text: str, steps: list[str]) -> str:
@@ -295,7 +299,9 @@ def _core(tokens: tuple[str, ...], rules: NameRules) -> str:
     return "" if core in rules.generic_cjk else core
 
 
-def _form(original: str, tokens: list[str], steps: list[str], rules: NameRules) -> NameForm:
+def _form(
+    original: str, tokens: list[str], steps: list[str], rules: NameRules, reading: str = ""
+) -> NameForm:
     cuts = {0}
     offset = 0
     for token in tokens:
@@ -313,6 +319,7 @@ def _form(original: str, tokens: list[str], steps: list[str], rules: NameRules) 
         numbers=tuple(sorted(re.findall(r"\d+", compact))),
         core=_core(tuple(tokens), rules),
         steps=tuple(steps),
+        reading=reading,
     )
 
 
@@ -352,25 +359,36 @@ def _romanised_tokens(tokens: tuple[str, ...], language: str, limit: int) -> lis
     return combinations
 
 
-def _reading_languages(text: str) -> tuple[tuple[str, str], ...]:
-    """Return the (language, step) pairs to romanise a name in, judged by its script.
+def _reading_languages(base: NameForm) -> tuple[tuple[str, str], ...]:
+    """Return the (language, step) pairs to romanise a written form in, judged by its script.
 
-    Kana makes a name Japanese. Ideographs alone may be Japanese or Chinese, so
-    such a name gets both a Japanese reading and pinyin.
+    Kana makes a name Japanese. Ideographs get a Japanese reading, and also pinyin
+    when the name was written in Chinese characters (the chinese_variants fold
+    changed it) or carries a Chinese legal form. Only a Chinese legal form drops
+    the Japanese reading, because exporters often write Japanese names in
+    simplified characters.
+
+    NOTE: a Chinese name written only in characters shared with Japanese and
+    without a legal form (星河電子) gets no pinyin, so its pinyin spelling does
+    not match it.
     """
-    if has_kana(text):
-        return (("ja", KANJI_READING if has_ideographs(text) else KANA_READING),)
-    if has_ideographs(text):
+    if has_kana(base.compact):
+        return (("ja", KANJI_READING if has_ideographs(base.compact) else KANA_READING),)
+    if not has_ideographs(base.compact):
+        return ()
+    if _CHINESE_LEGAL_FORM in base.original:
+        return (("zh", PINYIN),)
+    if "chinese_variants" in base.steps:
         return (("ja", KANJI_READING), ("zh", PINYIN))
-    return ()
+    return (("ja", KANJI_READING),)
 
 
 def _romanised_forms(base: NameForm, rules: NameRules) -> list[NameForm]:
     """Build Latin forms of a kanji, kana or hanzi name from its readings (三菱重工業 -> mitsubishi ju kogyo)."""
     forms = []
-    for language, step in _reading_languages(base.compact):
+    for language, step in _reading_languages(base):
         for tokens in _romanised_tokens(base.tokens, language, rules.reading_limit):
-            forms.append(_form(base.original, tokens, [*base.steps, step], rules))
+            forms.append(_form(base.original, tokens, [*base.steps, step], rules, step))
     return forms
 
 

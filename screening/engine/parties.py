@@ -58,7 +58,13 @@ def _entry_dict(
         "alias": hit.alias,
         "query_normalised": hit.query.compact,
         "entry_normalised": hit.entry_form.compact,
-        "steps": [*hit.query.steps, f"match:{hit.match.method}"],
+        # The list entry's own steps are marked entry:, so a reviewer sees that
+        # the entry side was, say, romanised from its kanji reading.
+        "steps": [
+            *hit.query.steps,
+            *(f"entry:{step}" for step in hit.entry_form.steps),
+            f"match:{hit.match.method}",
+        ],
     }
 
 

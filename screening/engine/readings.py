@@ -1,14 +1,15 @@
 """Readings of Japanese and Chinese names in Latin letters.
 
 A Japanese name gets the Hepburn romanisation of its kana reading, taken from
-UniDic (unidic-lite 1.0.8) through fugashi, with every distinct reading of the
-best few parses kept, so 大和 yields both "yamato" and "daiwa". A name in
-ideographs alone may also be Chinese and gets its pinyin from pypinyin.
-fold_romaji then maps Hepburn, Kunrei and wapuro spellings of one reading to one
-key, so "Jukogyo", "Juukougyou" and "Jūkōgyō" compare equal.
+UniDic (unidic-lite 1.0.8) through fugashi and romanised with cutlet's kana
+table. A word of two or more kanji with several readings in UniDic keeps each
+of them, so 大和 yields both "yamato" and "daiwa". A name written in Chinese
+characters also gets its pinyin from pypinyin. fold_romaji maps Hepburn,
+Kunrei and wapuro spellings of one reading to one key, so "Jukogyo",
+"Juukougyou" and "Jūkōgyō" compare equal.
 
-Readings are cached per normalised token, so a list of many names that share
-words tags each word once.
+Readings are cached per normalised token and per word, so a list of many names
+that share words looks each word up once.
 """
 
 import functools
@@ -30,12 +31,13 @@ PINYIN = "pinyin_from_hanzi"
 IDEOGRAPH_READINGS = (KANJI_READING, PINYIN)
 ROMANISED_STEPS = (KANJI_READING, KANA_READING, PINYIN)
 
-# Parses asked of MeCab per token; the distinct readings among them are kept.
+# Parses requested from MeCab per word; the distinct readings among them are kept.
 _NBEST = 4
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
 _KANA_ONLY = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー]+$")
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_LONG_VOWEL = re.compile(r"ou|oo|uu")
 _ACCENTED_LATIN = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 # Kunrei-shiki and Nihon-shiki spellings to Hepburn, then long vowels and the
 # syllabic n before labials, applied in this order.
@@ -51,6 +53,9 @@ _ROMAJI_FOLDS = (
     # Bank-style kana write small ゃゅょ large, so ジユ (jiyu) stands for ジュ (ju).
     (re.compile(r"(sh|ch|j)iy(?=[auo])"), r"\1"),
     (re.compile(r"([kgnhbpmr])iy(?=[auo])"), r"\1y"),
+    # Bank-style kana also write small ッ large, so ニツポン (nitsupon) is ニッポン (nippon).
+    (re.compile(r"(?<=[aiueo])tsu(?=[kstpc])"), ""),
+    (re.compile(r"([kstpc])\1"), r"\1"),
     (re.compile(r"ou|oo|oh(?![aiueo])"), "o"),
     (re.compile(r"uu"), "u"),
     (re.compile(r"aa"), "a"),
@@ -89,8 +94,10 @@ def fold_romaji(text: str) -> str:
 
 
 def kana_to_romaji(kana: str) -> str:
-    """Romanise kana in Hepburn, lower case and without macrons (ミツビシ -> mitsubishi)."""
-    return str(_romaniser().map_kana(jaconv.kata2hira(kana))).lower()
+    """Romanise kana in Hepburn, lower case and without macrons (ジュウコウギョウ -> jukogyo)."""
+    romaji = str(_romaniser().map_kana(jaconv.kata2hira(kana))).lower()
+    # cutlet spells long vowels out (juukougyou); names are usually written without them.
+    return _LONG_VOWEL.sub(lambda match: match.group(0)[0], romaji)
 
 
 def _word_reading(surface: str, kana: str | None) -> str | None:
@@ -105,47 +112,72 @@ def _word_reading(surface: str, kana: str | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def japanese_readings(token: str, limit: int) -> tuple[str, ...]:
-    """Return up to limit distinct romaji keys of a Japanese token's readings, words space-separated.
+def _word_readings(surface: str) -> tuple[str, ...]:
+    """Return the distinct romaji readings of one word, best first (大和: yamato, daiwa).
 
-    Each reading comes from one of the best MeCab parses with UniDic, so an
-    ambiguous word (大和: yamato, daiwa; 日本: nippon, nihon) keeps each of its
-    readings. A parse with a morpheme that has no reading is skipped.
+    Alternatives come from the best MeCab parses of the word alone that keep it
+    whole. The result is cached per word, so a list tags each distinct word once.
     """
     readings: list[str] = []
-    seen: set[str] = set()
-    parses = _tagger().nbestToNodeList(token, _NBEST)
-    # Only parses that split the token like the best one count, so a reading
-    # differs by the reading of a word (大和: yamato, daiwa), not by a strained split.
-    best_split = [node.surface for node in parses[0]] if parses else []
-    for parse in parses:
-        if [node.surface for node in parse] != best_split:
+    for parse in _tagger().nbestToNodeList(surface, _NBEST):
+        if len(parse) != 1:
             continue
-        words = []
-        for node in parse:
-            # Unknown words carry a short feature tuple without a kana field.
-            word = _word_reading(node.surface, getattr(node.feature, "kana", None))
-            if word is None:
-                break
-            words.append(word)
-        else:
-            # Folded per word, so the form's compact is already its romaji key
-            # and unit words such as kenkyusho match it.
-            reading = " ".join(fold_romaji(word) for word in words)
-            if words and reading not in seen:
-                seen.add(reading)
-                readings.append(reading)
-        if len(readings) >= limit:
-            break
+        reading = _word_reading(surface, getattr(parse[0].feature, "kana", None))
+        if reading is not None and reading not in readings:
+            readings.append(reading)
     return tuple(readings)
 
 
 @functools.lru_cache(maxsize=65536)
+def japanese_readings(token: str, limit: int) -> tuple[str, ...]:
+    """Return up to limit distinct Hepburn readings of a Japanese token, words space-separated.
+
+    The first reading is that of the best MeCab parse with UniDic. Each further
+    reading swaps one word for another reading of that word, so an ambiguous word
+    (大和: yamato, daiwa; 日本: nippon, nihon) keeps each of its readings. A token
+    with a word that has no reading gets none.
+
+    NOTE: a rare or invented name gets UniDic's guess (空野 reads kuya, not
+    sorano), and a single kanji keeps only its best reading (所 gives sho, not jo).
+    """
+    if _KANA_ONLY.match(token):
+        return (kana_to_romaji(token),)
+    words: list[str] = []
+    alternatives: list[tuple[str, ...]] = []
+    for node in _tagger()(token):
+        # Unknown words carry a short feature tuple without a kana field.
+        word = _word_reading(node.surface, getattr(node.feature, "kana", None))
+        if word is None:
+            return ()
+        words.append(word)
+        # A single kanji has many readings that are rarely its reading in a name
+        # (所: sho, tokoro), so only words of two or more characters get alternatives.
+        ambiguous = len(node.surface) > 1 and _IDEOGRAPH.search(node.surface)
+        alternatives.append(_word_readings(node.surface) if ambiguous else ())
+    readings = [" ".join(words)]
+    for position, options in enumerate(alternatives):
+        for option in options:
+            if len(readings) >= limit:
+                return tuple(readings)
+            reading = " ".join([*words[:position], option, *words[position + 1 :]])
+            if reading not in readings:
+                readings.append(reading)
+    return tuple(readings)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_pinyin(surface: str) -> str:
+    return "".join(lazy_pinyin(surface, style=Style.NORMAL, errors="ignore"))
+
+
+@functools.lru_cache(maxsize=65536)
 def pinyin_reading(token: str) -> str | None:
-    """Return the toneless pinyin of a Chinese token, one word per morpheme (星河电子 -> xinghe dianzi).
+    """Return the toneless pinyin of a Chinese token, one word per morpheme (星河电子 -> xing he dianzi).
 
     Morphemes come from the Japanese tagger, which splits ideograph compounds
-    well enough to put the spaces where a writer of pinyin usually does.
+    well enough to put the spaces where a writer of pinyin usually does. Pinyin
+    is cached per morpheme because pypinyin's phrase matching costs about 0.3 ms
+    a call.
     """
     words = []
     for node in _tagger()(token):
@@ -155,7 +187,7 @@ def pinyin_reading(token: str) -> str | None:
             continue
         if not all(_IDEOGRAPH.match(char) for char in surface):
             return None
-        words.append("".join(lazy_pinyin(surface, style=Style.NORMAL, errors="ignore")))
+        words.append(_word_pinyin(surface))
     reading = " ".join(word for word in words if word)
     return reading if reading.isascii() and reading.strip() else None
 

@@ -3,6 +3,7 @@
 import pytest
 
 from screening.engine.normalise import convert_kanji_ordinals, kanji_to_int, name_forms
+from screening.engine.readings import ROMANISED_STEPS
 from screening.engine.ruleset import load_ruleset
 
 RULES = load_ruleset().names
@@ -52,7 +53,11 @@ def test_legal_form_alone_is_kept():
 
 
 def test_country_word_gives_second_form():
-    forms = name_forms("日本航空自卫队", RULES)
+    forms = [
+        form
+        for form in name_forms("日本航空自卫队", RULES)
+        if not set(form.steps) & set(ROMANISED_STEPS)
+    ]
     assert [form.compact for form in forms] == ["日本航空自衛隊", "航空自衛隊"]
     assert "country_word" in forms[1].steps
 
