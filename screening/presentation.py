@@ -4,11 +4,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from screening.engine import MESSAGES
-from screening.models import ScreeningResult
+from screening.models import CatalogueEntry, ScreeningResult
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +50,56 @@ PARAM_LABELS: dict[str, dict[str, Any]] = {
 }
 
 
+STEP_LABELS = {
+    "nfkc": _("Unicode NFKC (full-width and half-width forms)"),
+    "diacritics": _("accents removed"),
+    "casefold": _("upper and lower case folded"),
+    "kana": _("hiragana read as katakana"),
+    "chinese_variants": _("simplified and Japanese character variants folded"),
+    "legal_form": _("legal form removed"),
+    "prefix": _("prefix such as “so-called” removed"),
+    "numbers": _("numerals unified"),
+    "country_word": _("country name removed"),
+    "romanised_from_kanji_reading": _("romanised from the kanji reading"),
+    "romanised_from_kana": _("romanised from kana"),
+    "pinyin_from_hanzi": _("pinyin of the Chinese characters"),
+    "match:exact": _("exact match after normalisation"),
+    "match:fuzzy": _("similar spelling"),
+    "match:reading": _("same reading"),
+    "match:reading_fuzzy": _("similar reading"),
+    "match:unit": _("a unit of the listed organisation"),
+    "match:corporate_number": _("same corporate number"),
+}
+
+
+def step_label(step: str) -> str:
+    """A reviewer-readable name for a normalisation step; the list entry's own steps are marked."""
+    if step.startswith("entry:"):
+        return str(_("list entry: %(step)s") % {"step": step_label(step.removeprefix("entry:"))})
+    label = STEP_LABELS.get(step)
+    return str(label) if label is not None else step
+
+
+def _catalogue_name(code: str, fallback: str) -> str:
+    """The controlled item's name in the reader's language, where the catalogue has one."""
+    language = get_language() or ""
+    row = CatalogueEntry.objects.filter(code=code).values("name_ja", "name_zh").first()
+    if row is None:
+        return fallback
+    local = (
+        row["name_ja"]
+        if language.startswith("ja")
+        else row["name_zh"]
+        if language.startswith("zh")
+        else ""
+    )
+    return local or fallback
+
+
 def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
     readable = dict(params)
+    if isinstance(readable.get("code"), str) and isinstance(readable.get("catalogue_name"), str):
+        readable["catalogue_name"] = _catalogue_name(readable["code"], readable["catalogue_name"])
     for key, labels in PARAM_LABELS.items():
         value = readable.get(key)
         if isinstance(value, str) and value in labels:
@@ -102,7 +150,13 @@ def screening_for_display(result: ScreeningResult | None) -> ScreeningView | Non
     for key, label in CATEGORY_LABELS.items():
         data = result.result.get("categories", {}).get(key, {"score": 0, "findings": []})
         findings = [
-            {**finding, "display_message": finding_message(finding)}
+            {
+                **finding,
+                "display_message": finding_message(finding),
+                "display_steps": [
+                    step_label(step) for step in (finding.get("entry") or {}).get("steps", [])
+                ],
+            }
             for finding in sorted(data["findings"], key=lambda f: -int(f.get("points", 0)))
         ]
         categories.append(
