@@ -171,7 +171,7 @@ def test_redelivered_task_takes_over_rendering(certificate_report: AuditReport) 
     AuditReport.objects.filter(pk=certificate_report.pk).update(
         status=ReportStatus.RENDERING, started_at=timezone.now(), progress=10
     )
-    render_audit_report.push_request(delivery_info={"redelivered": True}, retries=0)
+    render_audit_report.push_request(delivery_info={"redelivered": True}, retries=0)  # type: ignore[call-arg]
     try:
         assert render_audit_report.run(str(certificate_report.pk)) == ReportStatus.READY
     finally:
