@@ -36,7 +36,7 @@ def current_entry_hashes(
     Only clearances that recorded a hash need it, so a screening without them
     scans no list.
     """
-    wanted = {
+    needed = {
         (finding.entry["list"], finding.entry["id"])
         for finding in findings
         if finding.entry is not None
@@ -47,7 +47,7 @@ def current_entry_hashes(
     }
     hashes: dict[tuple[str, str], str] = {}
     for index in indexes:
-        ids = {entry_id for slug, entry_id in wanted if slug == index.slug}
+        ids = {entry_id for slug, entry_id in needed if slug == index.slug}
         if not ids:
             continue
         # NOTE: the index has no lookup by entry id, so this walks the list once.

@@ -43,8 +43,8 @@ class ListEntry:
         """Return a SHA-256 hex digest of what identifies the listed entity.
 
         It covers name, aliases (as a set), corporate number and list kind, so
-        a change to any of them ends clearances recorded against the entry;
-        address, country and notes do not.
+        a change to any of them ends clearances recorded against the entry.
+        Address, country and notes are left out.
         """
         content = [self.name, sorted(self.aliases), self.corporate_number, self.list_kind]
         canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))

@@ -12,8 +12,8 @@ _OPENSANCTIONS_HEADER_START = "id,schema,name,aliases,"
 def detect_format(stream: BinaryIO) -> str:
     """Return "ftm", "opensanctions-csv" or "csv" from the file's start, and rewind the stream.
 
-    A file whose first non-blank character is `{` is FollowTheMoney JSON lines;
-    a CSV whose header starts like targets.simple.csv is that export; anything
+    A file whose first non-blank character is `{` is FollowTheMoney JSON lines.
+    A CSV whose header starts like targets.simple.csv is that export. Anything
     else is read as the product's own CSV, whose parser reports a wrong header.
     """
     position = stream.tell()

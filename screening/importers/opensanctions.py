@@ -1,4 +1,4 @@
-"""What the two OpenSanctions formats share: schemas, topics and identifiers.
+"""Schemas, topics and identifiers, shared by the two OpenSanctions formats.
 
 Topics map to list kinds as follows; the first rule that applies wins:
 

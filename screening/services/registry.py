@@ -272,10 +272,10 @@ def registry_records(numbers: Iterable[str]) -> dict[str, RegistryRecord] | None
     registry rules instead of finding every number unregistered, and when
     there are no numbers to look up.
     """
-    wanted = sorted(set(numbers))
-    if not wanted:
+    requested = sorted(set(numbers))
+    if not requested:
         return None
-    rows = list(RegisteredCorporation.objects.filter(corporate_number__in=wanted))
+    rows = list(RegisteredCorporation.objects.filter(corporate_number__in=requested))
     if not rows and not RegisteredCorporation.objects.exists():
         return None
     return {row.corporate_number: _record(row) for row in rows}

@@ -142,6 +142,14 @@ def test_csv_not_utf8():
     assert _errors(excinfo) == {(0, "file")}
 
 
+def test_csv_field_over_limit():
+    header = b"id,name,aliases,country,corporate_number,address,list_kind,notes\n"
+    data = header + b"X,Name,,,,,watch_list," + b"n" * 200_000 + b"\n"
+    with pytest.raises(WatchlistImportError) as excinfo:
+        parse_watchlist_csv(data)
+    assert _errors(excinfo) == {(0, "file")}
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
