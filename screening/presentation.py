@@ -8,6 +8,7 @@ from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from screening.engine import MESSAGES
+from screening.engine.messages import CLEARANCE_LAPSED_MESSAGE
 from screening.models import CatalogueEntry, ScreeningResult
 
 logger = logging.getLogger(__name__)
@@ -107,6 +108,19 @@ def _readable_params(params: dict[str, Any]) -> dict[str, Any]:
     return readable
 
 
+def lapsed_message(finding: dict[str, Any]) -> str:
+    """Say, in the reader's language, that an earlier clearance no longer applies; empty when none lapsed."""
+    lapsed = finding.get("clearance_lapsed")
+    entry = finding.get("entry") or {}
+    if not lapsed:
+        return ""
+    params = {**lapsed, "list": entry.get("list", ""), "id": entry.get("id", "")}
+    try:
+        return gettext(CLEARANCE_LAPSED_MESSAGE) % params
+    except (KeyError, TypeError, ValueError):
+        return str(lapsed.get("message", ""))
+
+
 def finding_message(finding: dict[str, Any]) -> str:
     """Translate a finding's message from its rule code and parameters."""
     template = MESSAGES.get(finding.get("rule", ""))
@@ -156,6 +170,7 @@ def screening_for_display(result: ScreeningResult | None) -> ScreeningView | Non
                 "display_steps": [
                     step_label(step) for step in (finding.get("entry") or {}).get("steps", [])
                 ],
+                "display_lapsed": lapsed_message(finding),
             }
             for finding in sorted(data["findings"], key=lambda f: -int(f.get("points", 0)))
         ]

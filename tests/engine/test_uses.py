@@ -2,14 +2,16 @@
 
 import pytest
 
-from screening.engine.ruleset import load_ruleset
+from screening.engine.ruleset import RULESET_VERSION, load_ruleset
+from screening.engine.textscan import text_languages
 from screening.engine.uses import analyse_uses, is_vague, military_term_findings
 
 RULESET = load_ruleset()
 
 
-def terms_in(text: str) -> list[str]:
-    findings = military_term_findings(text, "declared_uses[0].description", RULESET)
+def terms_in(text: str, version: str | None = None) -> list[str]:
+    ruleset = load_ruleset(version) if version else RULESET
+    findings = military_term_findings(text, "declared_uses[0].description", ruleset)
     return [finding.params["term"] for finding in findings]
 
 
@@ -66,6 +68,122 @@ def test_negated_statement_scores_nothing(text):
 )
 def test_civilian_compound_does_not_fire(text):
     assert terms_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("ミサイル部品", "ミサイル"),
+        ("誘導弾", "誘導弾"),
+        ("弾薬", "弾薬"),
+        ("迫撃砲の部品", "迫撃砲"),
+        ("戦闘機", "戦闘機"),
+        ("護衛艦", "護衛艦"),
+        ("防衛医科大学校の検査装置", "防衛"),
+        ("軍事用途に使用", "軍事用途"),
+        ("核弾頭の保持具", "弾頭"),
+        ("地雷探知機", "地雷"),
+        # UniDic gives レーダ the lemma レーダー, so the short spelling matches too.
+        ("レーダ部品", "レーダー"),
+        ("UAV用のモーター", "uav"),
+    ],
+)
+def test_japanese_word_fires(text, term):
+    assert term in terms_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "弾性体の成形に使用",
+        "弾力のある素材",
+        "爆発的な需要に対応",
+        "新分野への挑戦",
+        "鉄砲水の観測装置",
+        "車載レーダーのモジュール",
+        "農業用ドローンのモーター",
+        "気象レーダーの部品",
+        "気象レーダの部品",
+        "爆弾低気圧の観測",
+        "正当防衛",
+        "非軍事用途に限る",
+        "non-military use",
+    ],
+)
+def test_civilian_word_does_not_fire(text):
+    assert terms_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "軍事用途には使用しません",
+        "ミサイルや武器には使用しない",
+        "ミサイル、武器には使用しない",
+        "軍事用途には使用せず、民生用のモーターに使用します",
+        "民生用途に限定し、ミサイルには転用しません",
+        "軍事用途ではなく、民生用途に使用",
+        "軍事以外の用途に使用します",
+        "軍事用途の予定はありません",
+        "not for use in missiles or weapons",
+        "for any use other than military use",
+        "不用于军事用途",
+        "严禁用于武器",
+        "用于民用，不用于导弹",
+    ],
+)
+def test_negation_scope_covers_term(text):
+    assert terms_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("ミサイルの部品に使用します。軍事以外の用途は予定していません", ["ミサイル", "軍事"]),
+        ("ミサイルに使用し、武器には転用しません", ["ミサイル"]),
+        ("軍事用途以外には使用しません", ["軍事用途"]),
+        ("for missiles, not for civilian use", ["missile"]),
+        ("not for anything other than missiles", ["missile"]),
+        ("Military use is prohibited; parts for torpedoes", ["torpedo"]),
+        ("用于导弹制导", ["導弾"]),
+        ("不用于民用，用于导弹", ["導弾"]),
+    ],
+)
+def test_term_outside_negation_scope_fires(text, terms):
+    assert terms_in(text) == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("ミサイル部品", ("ja",)),
+        ("軍事用途", ("ja",)),
+        ("军用车辆", ("zh",)),
+        ("UAV用のモーター", ("ja", "en")),
+        ("guided munitions", ("en",)),
+    ],
+)
+def test_text_languages(text, languages):
+    assert text_languages(text) == languages
+
+
+def test_current_ruleset_matches_words():
+    assert RULESET_VERSION == "2026.2"
+    assert RULESET.text.word_matching is True
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # 2026.1 negated a whole clause and matched characters, and its stored
+        # results must stay reproducible.
+        ("for missiles, not for civilian use", []),
+        ("軍事用途に使用", ["軍事用"]),
+        ("弾性体の成形に使用", []),
+    ],
+)
+def test_ruleset_2026_1_keeps_character_matching(text, terms):
+    assert terms_in(text, "2026.1") == terms
 
 
 def test_negation_limited_to_its_clause():

@@ -127,3 +127,22 @@ def test_rescreening_stores_lapse(create_draft, importer, reviewer, document):
     assert certificate_rescreen(certificate_id=certificate.pk) is True
     latest = certificate.screenings.order_by("-id").first()
     assert "clearance_lapsed" in _match(latest.result)
+
+
+def test_case_page_shows_lapsed_clearance(create_draft, importer, reviewer, document):
+    from django.test import Client
+    from django.urls import reverse
+
+    _import_list()
+    certificate = create_draft()
+    certificate_submit(actor=importer, certificate=certificate)
+    _clear(reviewer, certificate, document)
+    _import_list(aliases="浜松ドライブシステムズ")
+    certificate_rescreen(certificate_id=certificate.pk)
+    client = Client()
+    client.force_login(reviewer)
+    page = client.get(
+        reverse("certificate-detail", args=[certificate.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "no longer applies" in page
+    assert "Different company: another city and business." in page
