@@ -71,3 +71,50 @@ def test_watchlist_import_rescreens_and_flags(celery_worker, create_draft, impor
     latest = flagged.screenings.order_by("-created_at", "-id").first()
     assert latest.trigger == "rescreening"
     assert latest.list_versions["test-watch"] == 1
+
+
+def test_worker_rescreen_keeps_and_lapses_clearance(
+    celery_worker, create_draft, importer, reviewer, document
+):
+    from screening.services.clearances import clearance_record
+
+    header = "id,name,aliases,country,corporate_number,address,list_kind,notes\n"
+    row = "T-C-1,Hamamatsu Drive Systems Co.,{aliases},JP,,{address},watch_list,test\n"
+    watchlist_import(
+        slug="test-clear", data=(header + row.format(aliases="", address="浜松市")).encode()
+    )
+    certificate = create_draft("W-CLEAR-1")
+    certificate_submit(actor=importer, certificate=certificate)
+    clearance_record(
+        actor=reviewer,
+        certificate=certificate,
+        list_slug="test-clear",
+        entry_id="T-C-1",
+        party_name=document["end_user"]["name"],
+        reason="別会社（所在地・事業が異なる）",
+    )
+    assert Certificate.objects.get(pk=certificate.pk).band == "clear"
+
+    def latest_match():
+        result = certificate.screenings.order_by("-created_at", "-id").first().result
+        return next(
+            finding
+            for category in result["categories"].values()
+            for finding in category["findings"]
+            if (finding.get("entry") or {}).get("list") == "test-clear"
+        )
+
+    # The entry gains an alias: the worker's re-screening lapses the clearance.
+    watchlist_import(
+        slug="test-clear",
+        data=(header + row.format(aliases="浜松ドライブシステムズ", address="浜松市")).encode(),
+    )
+    lapsed = wait_for(
+        lambda: Certificate.objects.filter(
+            pk=certificate.pk, band__in=["high", "prohibited"]
+        ).first(),
+        timeout=90,
+    )
+    assert lapsed is not None
+    assert latest_match().get("clearance_lapsed")
+    assert latest_match()["points"] > 0
