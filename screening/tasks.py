@@ -28,9 +28,7 @@ def rescreen_all(reason: str = "") -> int:
 
 @shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
 def rescreen_batch(certificate_ids: list[int]) -> int:
-    from screening.services.rescreening import certificate_rescreen
+    """Re-screen one batch of certificates; return how many got a new result."""
+    from screening.services.rescreening import certificates_rescreen
 
-    changed = 0
-    for pk in certificate_ids:
-        changed += int(certificate_rescreen(certificate_id=pk))
-    return changed
+    return certificates_rescreen(certificate_ids)
