@@ -74,7 +74,7 @@ STEP_LABELS = {
 
 
 def step_label(step: str) -> str:
-    """A reviewer-readable name for a normalisation step; the list entry's own steps are marked."""
+    """Return a readable name for a normalisation step, marking the list entry's own steps."""
     if step.startswith("entry:"):
         return str(_("list entry: %(step)s") % {"step": step_label(step.removeprefix("entry:"))})
     label = STEP_LABELS.get(step)
@@ -82,7 +82,7 @@ def step_label(step: str) -> str:
 
 
 def _catalogue_name(code: str, fallback: str) -> str:
-    """The controlled item's name in the reader's language, where the catalogue has one."""
+    """Return the controlled item's name in the reader's language, where the catalogue has one."""
     language = get_language() or ""
     row = CatalogueEntry.objects.filter(code=code).values("name_ja", "name_zh").first()
     if row is None:

@@ -62,8 +62,8 @@ def certificate_submit(
 ) -> Certificate:
     """Freeze the draft version, screen it and put the certificate in the review queue.
 
-    A note answers the reviewer when the version amends an earlier one. Bulk
-    imports pass statement_required=False because they arrive without files.
+    The note is the importer's reply when the version amends an earlier one.
+    Bulk imports pass statement_required=False because they arrive without files.
     """
     from screening.services import screening_run
 

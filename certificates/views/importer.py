@@ -117,7 +117,7 @@ def certificate_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.IMPORTER)
 def certificate_json_template(request: HttpRequest) -> HttpResponse:
-    """An example euc/1 file with every field, for importers who generate files."""
+    """Serve an example euc/1 file with every field, for importers who generate files."""
     document = demo.demo_document("EXAMPLE-0001")
     body = json.dumps(document, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")

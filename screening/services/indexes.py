@@ -12,8 +12,9 @@ import time
 
 from screening.engine import ListIndex, build_index
 from screening.engine.types import CatalogueEntry as EngineCatalogueEntry
-from screening.engine.types import ListEntry, WatchlistSnapshot
+from screening.engine.types import WatchlistSnapshot
 from screening.models import CatalogueEntry, Watchlist, WatchlistVersion
+from screening.services.watchlists import list_entry_from_row
 
 logger = logging.getLogger(__name__)
 
@@ -33,17 +34,7 @@ def current_versions() -> list[WatchlistVersion]:
 
 def _snapshot(version: WatchlistVersion) -> WatchlistSnapshot:
     entries = tuple(
-        ListEntry(
-            entry_id=row.entry_id,
-            name=row.name,
-            list_kind=row.list_kind,
-            aliases=tuple(row.aliases),
-            country=row.country,
-            corporate_number=row.corporate_number,
-            address=row.address,
-            notes=row.notes,
-        )
-        for row in version.entries.all().iterator(chunk_size=5000)
+        list_entry_from_row(row) for row in version.entries.all().iterator(chunk_size=5000)
     )
     return WatchlistSnapshot(slug=version.watchlist.slug, version=version.number, entries=entries)
 
