@@ -378,6 +378,7 @@ def _seed_batch(
         registry_records_per_document,
         screen_in_context,
         screening_context,
+        screening_result_row,
     )
 
     now = timezone.now()
@@ -415,15 +416,10 @@ def _seed_batch(
         for version, document in zip(versions, documents, strict=True):
             version_fill_from_document(version, document)
         ScreeningResult.objects.bulk_create(
-            ScreeningResult(
+            screening_result_row(
                 certificate=certificate,
                 version=version,
-                band=result["band"],
-                score=result["score"],
                 result=result,
-                ruleset=result["ruleset"],
-                list_versions=result["lists"],
-                catalogue_version=result.get("catalogue", ""),
                 trigger=ScreeningTrigger.SUBMISSION,
             )
             for certificate, version, result in zip(certificates, versions, results, strict=True)

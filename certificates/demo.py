@@ -146,7 +146,7 @@ SINGAPORE_CONSIGNEE = {
 
 
 def demo_statement_pdf(reference: str) -> bytes:
-    """Build a one-page PDF that stands in for a scanned, signed statement."""
+    """Build a one-page PDF that replaces a scanned, signed statement in demo data and tests."""
     text = f"End-user statement {reference} (demo, signed)".encode("ascii")
     stream = b"BT /F1 14 Tf 72 760 Td (" + text + b") Tj ET"
     objects = [

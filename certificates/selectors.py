@@ -154,7 +154,7 @@ def approvals_in_round(certificate: Certificate) -> QuerySet[Decision]:
 
 
 def open_request(certificate: Certificate) -> Decision | None:
-    """The reviewer's request for information that the importer still has to answer."""
+    """Return the reviewer's request for information that the importer has not replied to yet."""
     if certificate.status not in (Status.INFO_REQUESTED, Status.DRAFT):
         return None
     latest = certificate.decisions.select_related("reviewer").order_by("-created_at", "-id").first()

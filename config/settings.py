@@ -136,8 +136,8 @@ if CELERY_BROKER_URL == "filesystem://":
         "store_processed": False,
     }
 if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
-    # Redis hands an unacknowledged message to another worker only after this
-    # many seconds; it must exceed the longest task (CELERY_TASK_TIME_LIMIT),
+    # Redis gives an unacknowledged message to another worker only after this
+    # many seconds. It must exceed the longest task (CELERY_TASK_TIME_LIMIT),
     # and the default of an hour would leave a killed render waiting that long.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 1800}
 CELERY_TASK_ALWAYS_EAGER = False

@@ -151,7 +151,7 @@ class CertificateEditor:
         return document
 
     def partial_document(self) -> dict[str, Any]:
-        """The document from whatever fields are valid, so one save reports every error."""
+        """Build the document from whatever fields are valid, so one save reports every error."""
         for form in self.all_forms():
             if not hasattr(form, "cleaned_data"):
                 form.full_clean()

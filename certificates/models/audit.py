@@ -47,7 +47,7 @@ class AuditChainHead(models.Model):
     """The single row that serialises appends to the audit chain.
 
     Writers lock it with SELECT … FOR UPDATE, so two transactions can never
-    chain to the same predecessor; it also holds the newest hash, which lets
+    chain to the same predecessor. It also contains the newest hash, which lets
     verification notice a deleted last row.
     """
 

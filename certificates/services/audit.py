@@ -25,7 +25,7 @@ def _stable_numbers(value: Any) -> Any:
     """Write numbers the way PostgreSQL's jsonb gives them back.
 
     jsonb stores numbers as exact decimals, so -0.0 comes back as 0 and an
-    integral float such as 1e16 as an integer; hashing Python's own spelling
+    integral float such as 1e16 as an integer. Hashing Python's own spelling
     would make such an event fail verification forever.
     """
     if isinstance(value, dict):

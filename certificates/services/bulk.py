@@ -34,8 +34,8 @@ def organisation_for_party(party: dict[str, Any]) -> Organisation:
 
 
 def _import_user(organisation: Organisation) -> User:
-    # Imported certificates need an author; an inactive account per importer
-    # makes the audit trail say "imported" without letting anyone log in as it.
+    # Imported certificates need an author. An inactive account per importer
+    # marks them as imported in the audit trail, and no one can log in as it.
     user, created = User.objects.get_or_create(
         username=f"import-{organisation.pk}",
         defaults={"role": Role.IMPORTER, "organisation": organisation, "is_active": False},

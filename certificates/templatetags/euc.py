@@ -13,5 +13,5 @@ def event_label(code: str) -> str:
 
 @register.filter
 def status_label(code: str) -> str:
-    """The translated name of a certificate status code; unknown codes are shown as they are."""
+    """Return the translated name of a certificate status code, or an unknown code unchanged."""
     return str(Status(code).label) if code in Status.values else code

@@ -1,8 +1,10 @@
 """Errors that the watchlist parsers raise, with the line and field of each bad row."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+
+from screening.engine.types import ListEntry
 
 # The command prints every error, but the exception's own text stays readable.
 _ERRORS_IN_MESSAGE = 20
@@ -22,6 +24,34 @@ class RowError:
             "field": self.field,
             "message": self.message,
         }
+
+
+def duplicate_id_error(line: int, entity_id: str) -> RowError:
+    return RowError(line, "id", _("The id %(id)s appears twice.") % {"id": entity_id})
+
+
+@dataclass
+class EntryCollector:
+    """Entries and errors of one file, with ids kept unique across its rows."""
+
+    entries: list[ListEntry] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    skipped: int = 0
+
+    def add(self, line: int, entry: ListEntry | None, row_errors: list[RowError]) -> None:
+        if entry is not None and entry.entry_id in self.seen:
+            row_errors = [duplicate_id_error(line, entry.entry_id)]
+        self.errors.extend(row_errors)
+        if entry is not None and not row_errors:
+            self.entries.append(entry)
+            self.seen.add(entry.entry_id)
+
+    def result(self) -> list[ListEntry]:
+        """Return the entries, or raise WatchlistImportError listing every bad row."""
+        if self.errors:
+            raise WatchlistImportError(self.errors)
+        return self.entries
 
 
 class WatchlistImportError(Exception):

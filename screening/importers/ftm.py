@@ -12,11 +12,10 @@ from typing import Any, BinaryIO
 from django.utils.translation import gettext as _
 
 from screening.engine.types import ListEntry
-from screening.importers.errors import RowError, WatchlistImportError
+from screening.importers.errors import EntryCollector, RowError
 from screening.importers.opensanctions import (
     IMPORTED_SCHEMAS,
     build_entry,
-    duplicate_id_error,
     list_kind_for_topics,
 )
 
@@ -29,30 +28,22 @@ IDENTIFIER_PROPERTIES = ("registrationNumber", "taxNumber", "idNumber", "ogrnCod
 
 def parse_ftm(stream: BinaryIO) -> list[ListEntry]:
     """Parse FollowTheMoney JSON lines; raise WatchlistImportError listing every bad line."""
-    entries: list[ListEntry] = []
-    errors: list[RowError] = []
-    seen: set[str] = set()
-    skipped = 0
+    collected = EntryCollector()
     for line, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
         entity, error = _load_line(line, raw)
         if error is not None:
-            errors.append(error)
+            collected.errors.append(error)
             continue
         if entity.get("schema") not in IMPORTED_SCHEMAS:
-            skipped += 1
+            collected.skipped += 1
             continue
-        entry, row_errors = _entry_from_entity(line, entity)
-        if entry is not None and entry.entry_id in seen:
-            row_errors = [duplicate_id_error(line, entry.entry_id)]
-        errors.extend(row_errors)
-        if entry is not None and not row_errors:
-            entries.append(entry)
-            seen.add(entry.entry_id)
-    if errors:
-        raise WatchlistImportError(errors)
-    logger.info("FollowTheMoney file: %d entities read, %d skipped", len(entries), skipped)
+        collected.add(line, *_entry_from_entity(line, entity))
+    entries = collected.result()
+    logger.info(
+        "FollowTheMoney file: %d entities read, %d skipped", len(entries), collected.skipped
+    )
     return entries
 
 

@@ -132,7 +132,3 @@ def build_entry(
         ),
         [],
     )
-
-
-def duplicate_id_error(line: int, entity_id: str) -> RowError:
-    return RowError(line, "id", _("The id %(id)s appears twice.") % {"id": entity_id})

@@ -13,8 +13,8 @@ from typing import BinaryIO
 from django.utils.translation import gettext as _
 
 from screening.engine.types import ListEntry
-from screening.importers.errors import RowError, WatchlistImportError
-from screening.importers.opensanctions import IMPORTED_SCHEMAS, build_entry, duplicate_id_error
+from screening.importers.errors import EntryCollector, RowError, WatchlistImportError
+from screening.importers.opensanctions import IMPORTED_SCHEMAS, build_entry
 from screening.importers.text import utf8_text
 
 logger = logging.getLogger(__name__)
@@ -44,10 +44,7 @@ def _split(value: str) -> list[str]:
 
 def parse_opensanctions_csv(stream: BinaryIO) -> list[ListEntry]:
     """Parse a targets.simple.csv file; raise WatchlistImportError listing every bad row."""
-    entries: list[ListEntry] = []
-    errors: list[RowError] = []
-    seen: set[str] = set()
-    skipped = 0
+    collected = EntryCollector()
     with utf8_text(stream) as text:
         reader = csv.reader(text)
         header = next(reader, None)
@@ -72,22 +69,15 @@ def parse_opensanctions_csv(stream: BinaryIO) -> list[ListEntry]:
                     "expected": len(HEADER),
                     "found": len(row),
                 }
-                errors.append(RowError(line, "row", message))
+                collected.errors.append(RowError(line, "row", message))
                 continue
             values = dict(zip(HEADER, row, strict=True))
             if values["schema"].strip() not in IMPORTED_SCHEMAS:
-                skipped += 1
+                collected.skipped += 1
                 continue
-            entry, row_errors = _entry_from_row(line, values)
-            if entry is not None and entry.entry_id in seen:
-                row_errors = [duplicate_id_error(line, entry.entry_id)]
-            errors.extend(row_errors)
-            if entry is not None and not row_errors:
-                entries.append(entry)
-                seen.add(entry.entry_id)
-    if errors:
-        raise WatchlistImportError(errors)
-    logger.info("OpenSanctions CSV: %d entities read, %d skipped", len(entries), skipped)
+            collected.add(line, *_entry_from_row(line, values))
+    entries = collected.result()
+    logger.info("OpenSanctions CSV: %d entities read, %d skipped", len(entries), collected.skipped)
     return entries
 
 

@@ -1,7 +1,7 @@
 """Per-process cache of candidate indexes, one per list version.
 
 Building an index costs seconds for a large list, so each web or worker
-process builds it once per list version and reuses it; a new import makes a
+process builds it once per list version and reuses it. A new import makes a
 new version number, which misses the cache and builds afresh.
 """
 

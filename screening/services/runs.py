@@ -128,6 +128,23 @@ def screening_run(
     return screening_store(certificate=certificate, version=version, result=result, trigger=trigger)
 
 
+def screening_result_row(
+    *, certificate: Certificate, version: CertificateVersion, result: dict[str, Any], trigger: str
+) -> ScreeningResult:
+    """Build, without saving, the row that stores one engine result."""
+    return ScreeningResult(
+        certificate=certificate,
+        version=version,
+        band=result["band"],
+        score=result["score"],
+        result=result,
+        ruleset=result["ruleset"],
+        list_versions=result["lists"],
+        catalogue_version=result.get("catalogue", ""),
+        trigger=trigger,
+    )
+
+
 def screening_store(
     *,
     certificate: Certificate,
@@ -142,17 +159,10 @@ def screening_store(
     from certificates.services.workflow import certificate_set_band
 
     with transaction.atomic():
-        stored = ScreeningResult.objects.create(
-            certificate=certificate,
-            version=version,
-            band=result["band"],
-            score=result["score"],
-            result=result,
-            ruleset=result["ruleset"],
-            list_versions=result["lists"],
-            catalogue_version=result.get("catalogue", ""),
-            trigger=trigger,
+        stored = screening_result_row(
+            certificate=certificate, version=version, result=result, trigger=trigger
         )
+        stored.save()
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
         previous_band = certificate_set_band(certificate=locked, band=result["band"])
         audit_event_record(

@@ -1,4 +1,4 @@
-"""Every URL as every role: nobody sees or changes what their role does not allow."""
+"""Every URL as every role: no user sees or changes what their role does not allow."""
 
 import pytest
 from django.test import Client

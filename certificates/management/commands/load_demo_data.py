@@ -98,8 +98,8 @@ class Command(BaseCommand):
             return certificate_submit(actor=owner, certificate=certificate)
 
         def approve(certificate: Certificate, reason: str) -> Certificate:
-            # Band high or prohibited needs a second reviewer; demo data
-            # shows the finished state, so both sign where the band asks.
+            # Band high or prohibited needs a second reviewer. Demo data
+            # shows the finished state, so both reviewers sign where needed.
             certificate = certificate_approve(actor=sato, certificate=certificate, reason=reason)
             if certificate.status != "approved":
                 certificate = certificate_approve(
