@@ -1,37 +1,37 @@
 """Candidate index over one watchlist version.
 
-A name query collects candidates from character n-gram and token postings,
-the exact-key dict and the corporate-number dict, and scores only those.
-Keys whose postings list more than a cap of forms (very common n-grams) are
-dropped when the index is built. A query counts its rarer keys in full up to a
-budget of posting items and only probes the commoner ones for its best groups,
-so its work stays bounded however long the list is.
+A name query collects candidates from character n-gram and token postings
+(see postings.py), the exact-key dict and the corporate-number dict. Keys whose
+postings list more than a cap of forms (very common n-grams) are dropped when
+the index is built, which bounds the group ids a query counts. Candidates from
+the postings then pass a bulk similarity check that every fuzzy match meets,
+and only the survivors get the full comparison of compare_names.
 
 Forms are split into families by how they were written (written or romanised
-from kanji, hanzi or kana readings, Latin or not), and a query form searches
-only the families whose forms compare_names can match it with. Forms of one
-family with the same posting keys share one group, so a posting lists each
-distinct key set once, and a query counts shared keys per group.
+from kanji, hanzi or kana readings, Latin or not), and a query form only
+counts the groups of families whose forms compare_names can match it with.
 """
 
 import bisect
 import gc
 import logging
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from .corporate_number import is_valid_corporate_number, normalise_corporate_number
 from .names import NameMatch, compare_names
 from .normalise import NameForm, NameRules, name_forms
-from .readings import IDEOGRAPH_READINGS
+from .postings import Postings, PostingsBuilder, posting_keys
+from .readings import IDEOGRAPH_READINGS, fold_romaji
 from .ruleset import load_ruleset
 from .types import ListEntry, WatchlistSnapshot
 
 logger = logging.getLogger(__name__)
 
-_SCRIPT_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 _PARENT_PATTERNS = (
     re.compile(
         r"(?:subsidiary|division|unit|affiliate|agency|branch|part) of (?:the )?([^;,.()]+)",
@@ -41,16 +41,7 @@ _PARENT_PATTERNS = (
     re.compile(r"([^、。;,()\s]+?)の(?:子会社|関連会社|事業部|グループ会社|一部門|外局)"),
 )
 _PREFIX_SCAN_LIMIT = 20
-# Forms tied with the last of the top candidates are kept up to this many extra.
-_TIE_ALLOWANCE = 256
 
-# Posting items that a query counts in full before it only probes its top groups.
-# That is roughly 0.5 ms of Counter.update on the 2-core benchmark machine (an
-# estimate). A larger budget finds more of the groups that share only common
-# keys with the query, at linear cost.
-_COUNT_BUDGET = 4096
-# Groups per candidate_limit whose counts the commoner keys still add to.
-_PROBE_FACTOR = 4
 
 # Form families: the reading kind (written, romanised from ideographs, romanised
 # from kana) times whether the compact form is ASCII. Family = 2 * kind + ascii.
@@ -89,6 +80,12 @@ _COMPATIBLE: tuple[tuple[bool, ...], ...] = tuple(
     tuple(_families_can_match(query, entry) for entry in range(_FAMILY_COUNT))
     for query in range(_FAMILY_COUNT)
 )
+# The same table as boolean arrays, to mask the families of many forms at once.
+_COMPATIBLE_MASKS = tuple(np.array(row, dtype=bool) for row in _COMPATIBLE)
+# _COMPATIBLE_FAMILIES[query family] lists the entry families it can match.
+_COMPATIBLE_FAMILIES = tuple(
+    tuple(family for family, can_match in enumerate(row) if can_match) for row in _COMPATIBLE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,138 +109,15 @@ class NameHit:
     entry_form: NameForm
 
 
-def name_grams(compact: str) -> set[str]:
-    """Return trigrams of Latin runs, bigrams of CJK and kana runs, and short runs whole."""
-    grams: set[str] = set()
-    for run in _SCRIPT_RUNS.findall(compact):
-        size = 3 if run.isascii() else 2
-        if len(run) <= size:
-            grams.add(run)
-            continue
-        grams.update(run[i : i + size] for i in range(len(run) - size + 1))
-    return grams
-
-
-def _posting_keys(form: NameForm, rules: NameRules) -> set[str]:
-    """Return the n-grams of the distinctive core and its long Latin tokens.
-
-    A fuzzy match needs similar cores (see compare_names), so core n-grams find
-    every fuzzy candidate while generic words such as Electronics, which would
-    make postings long, stay out. Exact and unit matches use the exact-key dict.
-    """
-    keys = name_grams(form.core)
-    keys.update(
-        "t:" + token
-        for token in form.tokens
-        if token.isascii() and len(token) > 3 and token not in rules.generic_latin
-    )
-    return keys
-
-
-def _floor_count(counts: Counter[int], limit: int) -> int:
-    """Return the limit-th largest count, or 0 when fewer groups have been counted."""
-    if len(counts) < limit:
-        return 0
-    # A histogram of the counts (small ints) is built in C, unlike a heap over every group.
-    histogram = Counter(counts.values())
-    seen = 0
-    for count in sorted(histogram, reverse=True):
-        seen += histogram[count]
-        if seen >= limit:
-            return count
-    return 0
-
-
-def _top_groups(
-    counts: Counter[int], limit: int, group_forms: list[list[int]], group_key_counts: list[int]
-) -> list[int]:
-    """Return the groups sharing the most keys, until they hold limit forms, and their ties.
-
-    Among groups sharing as many keys, those with fewer keys of their own come
-    first, because their names are closer to the query (Helix Tech before Helix
-    Nova Tech). Forms tied with the last chosen group are kept up to
-    _TIE_ALLOWANCE extra, which bounds how many forms a query scores.
-    """
-    floor = _floor_count(counts, limit)
-    ranked = sorted(
-        (
-            (count, group_key_counts[group], group)
-            for group, count in counts.items()
-            if count >= floor
-        ),
-        key=lambda item: (-item[0], item[1], item[2]),
-    )
-    chosen: list[int] = []
-    forms = 0
-    last = 0
-    for count, _, group in ranked:
-        if forms >= limit and (count < last or forms >= limit + _TIE_ALLOWANCE):
-            break
-        chosen.append(group)
-        forms += len(group_forms[group])
-        last = count
-    return chosen
-
-
-def _count_sorted_member(postings: list[list[int]], group: int) -> int:
-    """Return how many of the ascending postings contain the group."""
-    found = 0
-    for posting in postings:
-        at = bisect.bisect_left(posting, group)
-        found += at < len(posting) and posting[at] == group
-    return found
-
-
-def count_shared_keys(
-    keys: list[list[list[int]]], limit: int, group_key_counts: list[int]
-) -> Counter[int]:
-    """Count, per group, the query keys whose postings list it, for the likely top groups.
-
-    Each item of keys contains the postings of one query key (one per family that
-    the query can match), each sorted ascending. group_key_counts breaks ties. Keys are read rarest first and
-    in full until _COUNT_BUDGET posting items have been read, so the work per
-    query is bounded however long the list is. Later (commoner) keys are only
-    probed by binary search for the _PROBE_FACTOR * limit groups with the
-    highest counts so far, because a group missing all the rarer keys of the
-    query shares little of its name.
-
-    NOTE: a group that shares only common keys with the query is missed when
-    the rarer keys fill the budget. The brute-force comparisons in the tests
-    and the benchmark measure how often that loses a match on synthetic lists.
-    """
-    ordered = sorted(keys, key=lambda postings: sum(len(posting) for posting in postings))
-    counts: Counter[int] = Counter()
-    read = 0
-    for done, postings in enumerate(ordered):
-        size = sum(len(posting) for posting in postings)
-        if done and read + size > _COUNT_BUDGET:
-            return _probe_rest(counts, ordered[done:], limit, group_key_counts)
-        for posting in postings:
-            counts.update(posting)
-        read += size
-    return counts
-
-
-def _probe_rest(
-    counts: Counter[int], rest: list[list[list[int]]], limit: int, group_key_counts: list[int]
-) -> Counter[int]:
-    """Add the rest keys to the counts of the groups most likely to reach the top.
-
-    Those are the groups with the highest counts so far and, among equal
-    counts, with the fewest keys of their own, as in _top_groups.
-    """
-    size = _PROBE_FACTOR * limit
-    floor = _floor_count(counts, size)
-    pool = sorted(
-        (-count, group_key_counts[group], group)
-        for group, count in counts.items()
-        if count >= floor
-    )
-    probed = Counter({group: -negative for negative, _, group in pool[:size]})
-    flat = [posting for postings in rest for posting in postings]
-    for group in probed:
-        probed[group] += _count_sorted_member(flat, group)
-    return probed
+def _passing(value: str, form_ids: list[int], keys: list[str], threshold: float) -> list[int]:
+    """Return the form ids whose key reaches the threshold ratio with the value."""
+    if not form_ids:
+        return []
+    choices = [keys[form_id] for form_id in form_ids]
+    # The margin keeps a pair that compare_names, dividing by 100, would round the other way.
+    cutoff = threshold * 100 - 1e-6
+    found = process.extract(value, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+    return [form_ids[position] for _, _, position in found]
 
 
 def parent_names(entry: ListEntry) -> list[str]:
@@ -264,14 +138,13 @@ class ListIndex:
     rules: NameRules
     organisation_kinds: tuple[str, ...]
     forms: list[IndexedForm] = field(default_factory=list)
-    # postings[family][key] lists group ids in ascending order.
-    postings: list[dict[str, list[int]]] = field(
-        default_factory=lambda: [{} for _ in range(_FAMILY_COUNT)]
-    )
-    # group_forms[group] lists the ids of the forms with that group's family and keys.
-    group_forms: list[list[int]] = field(default_factory=list)
-    # group_key_counts[group] is how many posting keys the group's forms have.
-    group_key_counts: list[int] = field(default_factory=list)
+    postings: Postings = field(default_factory=Postings)
+    # Per form id: its family as an array, for masks over many candidates at once.
+    families: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    # Per form id: its distinctive core and, for a Latin form, its folded romaji key,
+    # which the fuzzy pre-check compares in bulk.
+    cores: list[str] = field(default_factory=list)
+    romaji_keys: list[str] = field(default_factory=list)
     exact: dict[str, list[int]] = field(default_factory=dict)
     by_number: dict[str, list[int]] = field(default_factory=dict)
     sorted_keys: list[tuple[str, int]] = field(default_factory=list)
@@ -279,83 +152,75 @@ class ListIndex:
     # Maximum forms that one key may list over all families. Keys over it are dropped.
     posting_cap: int = 0
 
-    def _add_form(
-        self, position: int, alias: str, form: NameForm, groups: dict[tuple[str, ...], int]
-    ) -> None:
-        """Add one form; groups maps (family, *sorted keys) to group ids during the build."""
-        form_id = len(self.forms)
-        family = form_family(form)
-        self.forms.append(IndexedForm(position, alias, form, family))
-        self.exact.setdefault(form.compact, []).append(form_id)
-        keys = sorted(_posting_keys(form, self.rules))
-        group_key = (str(family), *keys)
-        group = groups.get(group_key)
-        if group is None:
-            group = groups[group_key] = len(self.group_forms)
-            self.group_forms.append([])
-            self.group_key_counts.append(len(keys))
-            family_postings = self.postings[family]
-            # Group ids only grow, so each posting stays sorted for the binary search.
-            for key in keys:
-                family_postings.setdefault(key, []).append(group)
-        self.group_forms[group].append(form_id)
+    def candidate_forms(self, queries: Iterable[NameForm]) -> tuple[set[int], np.ndarray]:
+        """Return the ids of forms worth scoring: (from the exact-key dict, from the postings).
 
-    def _fuzzy_candidates(self, query: NameForm) -> list[int]:
-        """Return the forms in the top groups by keys shared with the query."""
-        families = [
-            self.postings[family]
-            for family, can_match in enumerate(_COMPATIBLE[form_family(query)])
-            if can_match
-        ]
-        keys: list[list[list[int]]] = []
-        for key in _posting_keys(query, self.rules):
-            postings = [posting for family in families if (posting := family.get(key))]
-            if postings:
-                keys.append(postings)
-        counts = count_shared_keys(keys, self.rules.candidate_limit, self.group_key_counts)
-        found: list[int] = []
-        top = _top_groups(
-            counts, self.rules.candidate_limit, self.group_forms, self.group_key_counts
-        )
-        for group in top:
-            found.extend(self.group_forms[group])
-        return found
-
-    def candidate_forms(self, queries: Iterable[NameForm]) -> set[int]:
-        """Return the ids of forms worth scoring against the query forms."""
-        found: set[int] = set()
+        The exact-key dict finds every form that compare_names can call exact,
+        a reading or a unit of the query (a prefix or suffix at an allowed cut),
+        so the postings only need to find fuzzy matches. The postings' ids come
+        sorted, without those of the exact-key dict.
+        """
+        exact: set[int] = set()
+        fuzzy: list[np.ndarray] = []
         for query in queries:
-            found.update(self._fuzzy_candidates(query))
-            found.update(self.exact.get(query.compact, ()))
-            # Prefixes and suffixes at allowed cuts find the entry of a unit name.
+            keys = posting_keys(query, self.rules)
+            families = _COMPATIBLE_FAMILIES[form_family(query)]
+            fuzzy.append(self.postings.top_forms(keys, families, self.rules.candidate_limit))
+            exact.update(self.exact.get(query.compact, ()))
             for cut in query.cuts:
-                if 2 <= cut < len(query.compact):
-                    found.update(self.exact.get(query.compact[:cut], ()))
-                    found.update(self.exact.get(query.compact[cut:], ()))
-        return found
+                if 1 <= cut < len(query.compact):
+                    exact.update(self.exact.get(query.compact[:cut], ()))
+                    exact.update(self.exact.get(query.compact[cut:], ()))
+        found = np.unique(np.concatenate(fuzzy)) if fuzzy else np.zeros(0, dtype=np.int32)
+        if exact:
+            found = found[~np.isin(found, np.fromiter(exact, dtype=np.int32))]
+        return exact, found
+
+    def _fuzzy_survivors(self, query: NameForm, form_ids: np.ndarray) -> list[int]:
+        """Return the forms that pass a condition every fuzzy match with the query meets.
+
+        compare_names only calls a written pair fuzzy when the cores reach
+        core_threshold, and a romanised pair when the romaji keys reach
+        reading_threshold (equal keys score 100). Checking that for all
+        candidates in one rapidfuzz call leaves few pairs for the full comparison.
+        """
+        families = self.families[form_ids]
+        compatible = _COMPATIBLE_MASKS[form_family(query)][families]
+        form_ids, families = form_ids[compatible], families[compatible]
+        if query.reading:
+            romanised = np.ones(len(form_ids), dtype=bool)
+        else:
+            romanised = families >= 2 * _IDEOGRAPH_READING
+        written = form_ids[~romanised].tolist()
+        survivors = _passing(query.core, written, self.cores, self.rules.core_threshold)
+        if romanised.any():
+            key = fold_romaji(query.compact)
+            survivors += _passing(
+                key, form_ids[romanised].tolist(), self.romaji_keys, self.rules.reading_threshold
+            )
+        return survivors
 
     def _score(
-        self, queries: Sequence[NameForm], form_ids: Iterable[int], *, skip_families: bool = True
+        self, queries: Sequence[NameForm], pairs: Iterable[tuple[int, int]]
     ) -> list[NameHit]:
-        """Compare each query with each form, skipping pairs of families that cannot match."""
-        query_families = [form_family(query) for query in queries]
-        best: dict[int, NameHit] = {}
-        for form_id in form_ids:
+        """Compare each (form id, query number) pair and keep the best match per entry."""
+        best: dict[int, tuple[float, int, int, NameHit]] = {}
+        for form_id, number in pairs:
             indexed = self.forms[form_id]
             entry = self.entries[indexed.position]
             organisation = entry.list_kind in self.organisation_kinds
-            for query, family in zip(queries, query_families, strict=True):
-                if skip_families and not _COMPATIBLE[family][indexed.family]:
-                    continue
-                match = compare_names(query, indexed.form, self.rules, organisation=organisation)
-                if match is None:
-                    continue
-                current = best.get(indexed.position)
-                if current is None or match.similarity > current.match.similarity:
-                    best[indexed.position] = NameHit(
-                        entry, indexed.alias, match, query, indexed.form
-                    )
-        return sorted(best.values(), key=lambda hit: (-hit.match.similarity, hit.entry.entry_id))
+            query = queries[number]
+            match = compare_names(query, indexed.form, self.rules, organisation=organisation)
+            if match is None:
+                continue
+            # Ties go to the lower form id and query number, so the evidence is stable.
+            rank = (-match.similarity, form_id, number)
+            current = best.get(indexed.position)
+            if current is None or rank < current[:3]:
+                hit = NameHit(entry, indexed.alias, match, query, indexed.form)
+                best[indexed.position] = (*rank, hit)
+        hits = [item[3] for item in best.values()]
+        return sorted(hits, key=lambda hit: (-hit.match.similarity, hit.entry.entry_id))
 
     def match_name(self, name: str, *, brute_force: bool = False) -> list[NameHit]:
         """Return the entries that are the same entity as the name, best first.
@@ -368,8 +233,16 @@ class ListIndex:
             return []
         if brute_force:
             # The baseline calls compare_names on every pair, family checks included.
-            return self._score(queries, range(len(self.forms)), skip_families=False)
-        return self._score(queries, self.candidate_forms(queries))
+            every = range(len(self.forms))
+            return self._score(queries, ((i, n) for i in every for n in range(len(queries))))
+        exact_set, fuzzy = self.candidate_forms(queries)
+        exact = sorted(exact_set)
+        pairs: list[tuple[int, int]] = []
+        for number, query in enumerate(queries):
+            compatible = _COMPATIBLE[form_family(query)]
+            pairs += [(i, number) for i in exact if compatible[self.forms[i].family]]
+            pairs += [(i, number) for i in self._fuzzy_survivors(query, fuzzy)]
+        return self._score(queries, pairs)
 
     def match_corporate_number(self, number: str) -> list[ListEntry]:
         """Return the entries registered under a valid corporate number."""
@@ -397,42 +270,38 @@ class ListIndex:
         return [self.entries[position] for position in sorted(positions)]
 
 
+def _add_form(
+    index: ListIndex, building: PostingsBuilder, position: int, alias: str, form: NameForm
+) -> None:
+    form_id = len(index.forms)
+    family = form_family(form)
+    index.forms.append(IndexedForm(position, alias, form, family))
+    index.cores.append(form.core)
+    index.romaji_keys.append(fold_romaji(form.compact) if form.compact.isascii() else "")
+    index.exact.setdefault(form.compact, []).append(form_id)
+    building.add(form_id, family, posting_keys(form, index.rules))
+
+
 def _fill_index(index: ListIndex) -> None:
-    groups: dict[tuple[str, ...], int] = {}
+    building = PostingsBuilder(_FAMILY_COUNT)
     for position, entry in enumerate(index.entries):
         for alias in (entry.name, *entry.aliases):
             for form in name_forms(alias, index.rules):
-                index._add_form(position, alias, form, groups)
+                _add_form(index, building, position, alias, form)
         if is_valid_corporate_number(entry.corporate_number):
             number = normalise_corporate_number(entry.corporate_number)
             index.by_number.setdefault(number, []).append(position)
         for parent in parent_names(entry):
             for form in name_forms(parent, index.rules):
                 index.parents.setdefault(form.compact, []).append(position)
+    index.families = np.array([form.family for form in index.forms], dtype=np.int8)
     index.sorted_keys = sorted(
         (form.form.compact, form_id) for form_id, form in enumerate(index.forms)
     )
     index.posting_cap = max(
         index.rules.min_posting_cap, int(len(index.forms) * index.rules.max_posting_fraction)
     )
-    _drop_common_keys(index)
-
-
-def _drop_common_keys(index: ListIndex) -> None:
-    """Drop the keys whose postings list more than posting_cap forms over all families.
-
-    Such a key (a trigram of a common word) distinguishes few names and would
-    make every query that has it count thousands of groups. A form reached only
-    through dropped keys is missed unless the exact-key dict finds it.
-    """
-    forms_per_key: Counter[str] = Counter()
-    for family_postings in index.postings:
-        for key, posting in family_postings.items():
-            forms_per_key[key] += sum(len(index.group_forms[group]) for group in posting)
-    for key, forms in forms_per_key.items():
-        if forms > index.posting_cap:
-            for family_postings in index.postings:
-                family_postings.pop(key, None)
+    index.postings = building.freeze(index.posting_cap)
 
 
 def build_index(snapshot: WatchlistSnapshot) -> ListIndex:

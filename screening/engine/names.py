@@ -32,6 +32,9 @@ class NameMatch:
     method: str
 
 
+# Cached because a common remainder (Trading, 株式会社 left after a cut) recurs
+# across candidates, and each call tries every unit word.
+@functools.lru_cache(maxsize=16384)
 def _strip_units(rest: str, rules: NameRules) -> str:
     """Remove numbers, 第/no markers and unit words from a remainder until nothing else is left."""
     changed = True
@@ -49,6 +52,7 @@ def _strip_units(rest: str, rules: NameRules) -> str:
     return rest
 
 
+@functools.lru_cache(maxsize=16384)
 def _ends_with_unit(rest: str, rules: NameRules) -> bool:
     for connective in _CONNECTIVES:
         if rest.endswith(connective) and len(rest) > len(connective):
