@@ -65,7 +65,8 @@ _ROMAJI_FOLDS = (
 
 
 @functools.cache
-def _tagger() -> fugashi.Tagger:
+def tagger() -> fugashi.Tagger:
+    """Return the process's MeCab tagger with unidic-lite, shared by readings and use text."""
     # unidic-lite is named explicitly, so a full UniDic package without its
     # downloaded dictionary cannot be picked up by accident.
     return fugashi.Tagger(f'-d "{unidic_lite.DICDIR}"')
@@ -119,7 +120,7 @@ def _word_readings(surface: str) -> tuple[str, ...]:
     whole. The result is cached per word, so a list tags each distinct word once.
     """
     readings: list[str] = []
-    for parse in _tagger().nbestToNodeList(surface, _NBEST):
+    for parse in tagger().nbestToNodeList(surface, _NBEST):
         if len(parse) != 1:
             continue
         reading = _word_reading(surface, getattr(parse[0].feature, "kana", None))
@@ -144,7 +145,7 @@ def japanese_readings(token: str, limit: int) -> tuple[str, ...]:
         return (kana_to_romaji(token),)
     words: list[str] = []
     alternatives: list[tuple[str, ...]] = []
-    for node in _tagger()(token):
+    for node in tagger()(token):
         # Unknown words carry a short feature tuple without a kana field.
         word = _word_reading(node.surface, getattr(node.feature, "kana", None))
         if word is None:
@@ -180,7 +181,7 @@ def pinyin_reading(token: str) -> str | None:
     a call.
     """
     words = []
-    for node in _tagger()(token):
+    for node in tagger()(token):
         surface = node.surface
         if surface.isascii():
             words.append(surface.lower())

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .normalise import fold_chinese_variants, fold_free_text
-from .readings import _tagger
+from .readings import tagger
 from .ruleset import LanguageRules, TextRules
 
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
@@ -84,7 +84,7 @@ def japanese_words(folded: str) -> tuple[Word, ...]:
     """Split a folded Japanese text into MeCab words with their spans, cached per text."""
     words = []
     position = 0
-    for node in _tagger()(folded):
+    for node in tagger()(folded):
         surface = node.surface
         start = folded.find(surface, position)
         if start < 0:
