@@ -158,7 +158,7 @@ class ListIndex:
         The exact-key dict finds every form that compare_names can call exact,
         a reading or a unit of the query (a prefix or suffix at an allowed cut),
         so the postings only need to find fuzzy matches. The postings' ids come
-        sorted, without those of the exact-key dict.
+        without those of the exact-key dict.
         """
         exact: set[int] = set()
         fuzzy: list[np.ndarray] = []
@@ -171,7 +171,10 @@ class ListIndex:
                 if 1 <= cut < len(query.compact):
                     exact.update(self.exact.get(query.compact[:cut], ()))
                     exact.update(self.exact.get(query.compact[cut:], ()))
-        found = np.unique(np.concatenate(fuzzy)) if fuzzy else np.zeros(0, dtype=np.int32)
+        if not fuzzy:
+            return exact, np.zeros(0, dtype=np.int32)
+        # One query's groups are disjoint, so only several queries can repeat a form.
+        found = fuzzy[0] if len(fuzzy) == 1 else np.unique(np.concatenate(fuzzy))
         if exact:
             found = found[~np.isin(found, np.fromiter(exact, dtype=np.int32))]
         return exact, found

@@ -18,8 +18,8 @@ from .normalise import NameForm, NameRules
 _SCRIPT_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 # Forms tied with the last of the top candidates are kept up to this many extra.
 TIE_ALLOWANCE = 256
-# Ranks shared-key counts above a group's own key count, which is far smaller.
-_RANK_SCALE = 1 << 20
+# A group's rank packs its id into the low 24 bits (see _top_groups).
+_MAX_GROUPS = 1 << 24
 
 
 def name_grams(compact: str) -> set[str]:
@@ -61,8 +61,9 @@ class Postings:
     # keys[family][key] contains the ids of the family's groups that have the key.
     keys: list[dict[str, np.ndarray]] = field(default_factory=list)
     group_key_counts: np.ndarray = field(default_factory=lambda: _empty(np.int32))
-    # The forms of group g are members[starts[g]:starts[g + 1]].
+    # The forms of group g are members[starts[g]:starts[g + 1]], sizes[g] of them.
     starts: np.ndarray = field(default_factory=lambda: _empty(np.int64))
+    sizes: np.ndarray = field(default_factory=lambda: _empty(np.int64))
     members: np.ndarray = field(default_factory=lambda: _empty(np.int32))
 
     def top_forms(self, keys: set[str], families: Iterable[int], limit: int) -> np.ndarray:
@@ -93,15 +94,23 @@ class Postings:
         reaches limit forms are kept while the forms stay under limit +
         TIE_ALLOWANCE, which bounds how many forms a query scores.
         """
-        rank = counts.astype(np.int64) * _RANK_SCALE - self.group_key_counts[groups]
         pool = limit + TIE_ALLOWANCE
         if len(groups) > pool:
             # Every group has at least one form, so the pool best-ranked groups suffice.
-            kept = np.argpartition(-rank, pool)[:pool]
+            # They all share at least floor keys, and most groups share only one or
+            # two, so dropping the others first leaves a short array to rank.
+            floor = _count_floor(counts, pool)
+            if floor > 1:
+                kept = counts >= floor
+                groups, counts = groups[kept], counts[kept]
+        # Distinct ranks: shared keys, then fewer own keys, then the lower group id.
+        rank = (counts << 40) - (self.group_key_counts[groups].astype(np.int64) << 24) - groups
+        if len(groups) > pool:
+            kept = np.argpartition(rank, len(rank) - pool)[-pool:]
             groups, counts, rank = groups[kept], counts[kept], rank[kept]
-        order = np.lexsort((groups, -rank))
+        order = np.argsort(-rank)
         groups, counts = groups[order], counts[order]
-        forms = np.cumsum(self.starts[groups + 1] - self.starts[groups])
+        forms = np.cumsum(self.sizes[groups])
         reach = int(np.searchsorted(forms, limit))
         if reach >= len(groups):
             return groups
@@ -114,10 +123,16 @@ class Postings:
     def _members(self, groups: np.ndarray) -> np.ndarray:
         """Return the form ids of the groups, in group order."""
         starts = self.starts[groups]
-        sizes = self.starts[groups + 1] - starts
+        sizes = self.sizes[groups]
         # Position k of the result is form starts[g] + (k - first position of group g).
         offsets = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes)
         return self.members[offsets + np.arange(int(sizes.sum()))]
+
+
+def _count_floor(counts: np.ndarray, pool: int) -> int:
+    """Return the highest count that at least pool groups reach."""
+    reaching = np.cumsum(np.bincount(counts)[::-1])
+    return len(reaching) - 1 - int(np.searchsorted(reaching, pool))
 
 
 def shared_key_counts(postings: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -163,6 +178,11 @@ class PostingsBuilder:
         form reached only through dropped keys is missed unless the exact-key
         dict finds it.
         """
+        if len(self.group_forms) >= _MAX_GROUPS:
+            raise ValueError(
+                f"the list has {len(self.group_forms)} distinct name groups; "
+                f"a candidate index supports at most {_MAX_GROUPS - 1}"
+            )
         sizes = np.array([len(forms) for forms in self.group_forms], dtype=np.int64)
         starts = np.zeros(len(sizes) + 1, dtype=np.int64)
         np.cumsum(sizes, out=starts[1:])
@@ -183,5 +203,6 @@ class PostingsBuilder:
             keys=keys,
             group_key_counts=np.array(self.key_counts, dtype=np.int32),
             starts=starts,
+            sizes=sizes,
             members=np.array(members, dtype=np.int32),
         )
