@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from .corporate_number import is_valid_corporate_number, normalise_corporate_number
 from .names import NameMatch, compare_names
+from .neighbours import Neighbours, NeighboursBuilder
 from .normalise import NameForm, NameRules, name_forms
 from .postings import Postings, PostingsBuilder, posting_keys
 from .readings import IDEOGRAPH_READINGS, fold_romaji
@@ -139,6 +140,7 @@ class ListIndex:
     organisation_kinds: tuple[str, ...]
     forms: list[IndexedForm] = field(default_factory=list)
     postings: Postings = field(default_factory=Postings)
+    neighbours: Neighbours = field(default_factory=Neighbours)
     # Per form id: its family as an array, for masks over many candidates at once.
     families: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
     # Per form id: its distinctive core and, for a Latin form, its folded romaji key,
@@ -157,8 +159,8 @@ class ListIndex:
 
         The exact-key dict finds every form that compare_names can call exact,
         a reading or a unit of the query (a prefix or suffix at an allowed cut),
-        so the postings only need to find fuzzy matches. The postings' ids come
-        without those of the exact-key dict.
+        so the postings and the short-core neighbours only need to find fuzzy
+        matches. Their ids come without those of the exact-key dict.
         """
         exact: set[int] = set()
         fuzzy: list[np.ndarray] = []
@@ -166,6 +168,8 @@ class ListIndex:
             keys = posting_keys(query, self.rules)
             families = _COMPATIBLE_FAMILIES[form_family(query)]
             fuzzy.append(self.postings.top_forms(keys, families, self.rules.candidate_limit))
+            if not query.reading:
+                fuzzy.append(self.neighbours.lookup(query.core))
             exact.update(self.exact.get(query.compact, ()))
             for cut in query.cuts:
                 if 1 <= cut < len(query.compact):
@@ -173,7 +177,7 @@ class ListIndex:
                     exact.update(self.exact.get(query.compact[cut:], ()))
         if not fuzzy:
             return exact, np.zeros(0, dtype=np.int32)
-        # One query's groups are disjoint, so only several queries can repeat a form.
+        # One array holds no repeats (a query's groups are disjoint); several can share forms.
         found = fuzzy[0] if len(fuzzy) == 1 else np.unique(np.concatenate(fuzzy))
         if exact:
             found = found[~np.isin(found, np.fromiter(exact, dtype=np.int32))]
@@ -274,7 +278,11 @@ class ListIndex:
 
 
 def _add_form(
-    index: ListIndex, building: PostingsBuilder, position: int, alias: str, form: NameForm
+    index: ListIndex,
+    building: tuple[PostingsBuilder, NeighboursBuilder],
+    position: int,
+    alias: str,
+    form: NameForm,
 ) -> None:
     form_id = len(index.forms)
     family = form_family(form)
@@ -282,11 +290,14 @@ def _add_form(
     index.cores.append(form.core)
     index.romaji_keys.append(fold_romaji(form.compact) if form.compact.isascii() else "")
     index.exact.setdefault(form.compact, []).append(form_id)
-    building.add(form_id, family, posting_keys(form, index.rules))
+    postings, neighbours = building
+    postings.add(form_id, family, posting_keys(form, index.rules))
+    if not form.reading:
+        neighbours.add(form_id, form.core)
 
 
 def _fill_index(index: ListIndex) -> None:
-    building = PostingsBuilder(_FAMILY_COUNT)
+    building = (PostingsBuilder(_FAMILY_COUNT), NeighboursBuilder())
     for position, entry in enumerate(index.entries):
         for alias in (entry.name, *entry.aliases):
             for form in name_forms(alias, index.rules):
@@ -304,7 +315,8 @@ def _fill_index(index: ListIndex) -> None:
     index.posting_cap = max(
         index.rules.min_posting_cap, int(len(index.forms) * index.rules.max_posting_fraction)
     )
-    index.postings = building.freeze(index.posting_cap)
+    index.postings = building[0].freeze(index.posting_cap)
+    index.neighbours = building[1].freeze()
 
 
 def build_index(snapshot: WatchlistSnapshot) -> ListIndex:
