@@ -13,7 +13,7 @@ from typing import Any
 
 from .normalise import NameRules, build_name_rules, fold_free_text, fold_text
 
-RULESET_VERSION = "2026.2"
+RULESET_VERSION = "2026.3"
 RULESETS_DIR = Path(__file__).parent / "rulesets"
 LANGUAGES = ("ja", "en", "zh")
 

@@ -168,7 +168,7 @@ def test_text_languages(text, languages):
 
 
 def test_current_ruleset_matches_words():
-    assert RULESET_VERSION == "2026.2"
+    assert RULESET_VERSION == "2026.3"
     assert RULESET.text.word_matching is True
 
 
