@@ -42,6 +42,8 @@ _PARENT_PATTERNS = (
     re.compile(r"([^、。;,()\s]+?)の(?:子会社|関連会社|事業部|グループ会社|一部門|外局)"),
 )
 _PREFIX_SCAN_LIMIT = 20
+# Indexes with at least this many forms are frozen out of garbage collection.
+_FREEZE_MIN_FORMS = 50_000
 
 
 # Form families: the reading kind (written, romanised from ideographs, romanised
@@ -319,6 +321,19 @@ def _fill_index(index: ListIndex) -> None:
     index.neighbours = building[1].freeze()
 
 
+def _freeze_large_index(index: ListIndex) -> None:
+    """Exempt a large index's objects from later full garbage collections.
+
+    At 100,000 entries each full collection spent about 1.6 s scanning the
+    index. gc.freeze() exempts every object alive now, so any cyclic garbage
+    alive at this moment is never collected; that one-off cost is only worth
+    paying for a large list. Frozen objects without cycles, as in the index,
+    are still freed by reference counting when a new version replaces it.
+    """
+    if len(index.forms) >= _FREEZE_MIN_FORMS:
+        gc.freeze()
+
+
 def build_index(snapshot: WatchlistSnapshot) -> ListIndex:
     """Build the candidate index for one list version, with the current ruleset's name rules."""
     ruleset = load_ruleset()
@@ -337,6 +352,7 @@ def build_index(snapshot: WatchlistSnapshot) -> ListIndex:
         _fill_index(index)
     finally:
         if collecting:
+            _freeze_large_index(index)
             gc.enable()
     logger.info(
         "built index for list %s version %s: %d entries, %d forms",

@@ -8,6 +8,7 @@ entries a query reads about 10,000 ids at the median and 90,000 at most.
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -150,12 +151,12 @@ class PostingsBuilder:
     family_count: int
     # (family, *sorted keys) -> group id
     groups: dict[tuple[str, ...], int] = field(default_factory=dict)
-    lists: list[dict[str, list[int]]] = field(default_factory=list)
+    lists: list[defaultdict[str, list[int]]] = field(default_factory=list)
     key_counts: list[int] = field(default_factory=list)
     group_forms: list[list[int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.lists = [{} for _ in range(self.family_count)]
+        self.lists = [defaultdict(list) for _ in range(self.family_count)]
 
     def add(self, form_id: int, family: int, keys: set[str]) -> None:
         ordered = sorted(keys)
@@ -167,7 +168,7 @@ class PostingsBuilder:
             self.key_counts.append(len(ordered))
             family_lists = self.lists[family]
             for key in ordered:
-                family_lists.setdefault(key, []).append(group)
+                family_lists[key].append(group)
         self.group_forms[group].append(form_id)
 
     def freeze(self, cap: int) -> Postings:
