@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "document.downloaded": _("Document downloaded"),
     "clearance.recorded": _("Clearance recorded"),
     "watchlist.imported": _("List imported"),
+    "ruleset.activated": _("Ruleset activated"),
     "report.requested": _("Audit-trail PDF requested"),
     "report.rendered": _("Audit-trail PDF rendered"),
     "report.failed": _("Audit-trail PDF failed"),

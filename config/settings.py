@@ -156,6 +156,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.tasks.requeue_stale_reports",
         "schedule": 300.0,
     },
+    "activate-ruleset": {
+        "task": "screening.tasks.activate_ruleset",
+        "schedule": 300.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from screening.models import (
     CatalogueEntry,
     Clearance,
     RegisteredCorporation,
+    RulesetActivation,
     Watchlist,
     WatchlistEntry,
     WatchlistVersion,
@@ -45,3 +47,15 @@ class RegisteredCorporationAdmin(admin.ModelAdmin):
     list_display = ("corporate_number", "name", "kind", "close_date", "assignment_date")
     list_filter = ("kind",)
     search_fields = ("corporate_number", "name", "furigana", "en_name")
+
+
+@admin.register(RulesetActivation)
+class RulesetActivationAdmin(admin.ModelAdmin):
+    list_display = ("version", "activated_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Rows record what the workers ran; an added row would skip a re-screening.
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -207,3 +207,18 @@ class RegisteredCorporation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.corporate_number} {self.name}"
+
+
+class RulesetActivation(models.Model):
+    """The first time a worker ran with a ruleset version, which re-screens stored results."""
+
+    version = models.CharField(_("ruleset version"), max_length=20, unique=True)
+    activated_at = models.DateTimeField(_("activated at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ruleset activation")
+        verbose_name_plural = _("ruleset activations")
+        ordering = ["-activated_at"]
+
+    def __str__(self) -> str:
+        return self.version

@@ -32,3 +32,11 @@ def rescreen_batch(certificate_ids: list[int]) -> int:
     from screening.services.rescreening import certificates_rescreen
 
     return certificates_rescreen(certificate_ids)
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def activate_ruleset() -> bool:
+    """Re-screen stored certificates once after a new ruleset version is deployed."""
+    from screening.services.rulesets import ruleset_activate
+
+    return ruleset_activate()

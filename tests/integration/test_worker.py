@@ -73,6 +73,28 @@ def test_watchlist_import_rescreens_and_flags(celery_worker, create_draft, impor
     assert latest.list_versions["test-watch"] == 1
 
 
+def test_new_ruleset_rescreens_through_worker(celery_worker, create_draft, importer, reviewer):
+    from screening.engine import RULESET_VERSION
+    from screening.services.rulesets import ruleset_activate
+
+    certificate = create_draft("W-RULES-1")
+    certificate_submit(actor=importer, certificate=certificate)
+    certificate_approve(actor=reviewer, certificate=certificate, reason="ok")
+    # A result stored under an earlier ruleset, with an outcome that the current one changes.
+    first = certificate.screenings.get()
+    first.result = {**first.result, "band": "clear", "score": 0}
+    first.ruleset = "2026.2"
+    first.save(update_fields=["result", "ruleset"])
+
+    assert ruleset_activate() is True
+
+    fresh = wait_for(
+        lambda: certificate.screenings.filter(ruleset=RULESET_VERSION).first(), timeout=90
+    )
+    assert fresh.trigger == "rescreening"
+    assert fresh.result["ruleset"] == RULESET_VERSION
+
+
 def test_worker_rescreen_keeps_and_lapses_clearance(
     celery_worker, create_draft, importer, reviewer, document
 ):
