@@ -94,6 +94,13 @@ class Postings:
         before Helix Nova Tech). Groups tied on shared keys with the group that
         reaches limit forms are kept while the forms stay under limit +
         TIE_ALLOWANCE, which bounds how many forms a query scores.
+
+        NOTE: a fuzzy match can rank out when its core is longer than the
+        neighbours cover and shares its distinctive part only through keys
+        that hundreds of other groups also have. Against the 100,000-entry
+        benchmark list, brute force found such matches ("Shigu Precision" for
+        "Shigo Precision", where Precision is in 6% of the Latin names) for 2
+        of 180 sampled names.
         """
         pool = limit + TIE_ALLOWANCE
         if len(groups) > pool:
