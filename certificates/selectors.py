@@ -4,6 +4,8 @@ Importer users see their own organisation's certificates only; reviewers and
 auditors see all. Views never build role-scoped querysets themselves.
 """
 
+import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -21,6 +23,7 @@ from certificates.models import (
     User,
 )
 from certificates.workflow import REVIEWABLE_STATES, Role, Status
+from screening.models import ScreeningResult
 
 
 def certificates_visible_to(user: User) -> QuerySet[Certificate]:
@@ -151,6 +154,33 @@ def approvals_in_round(certificate: Certificate) -> QuerySet[Decision]:
     return Decision.objects.filter(
         certificate=certificate, version=version, outcome=Outcome.APPROVE, created_at__gte=since
     ).select_related("reviewer")
+
+
+def approvals_in_rounds(certificates: Sequence[Certificate]) -> dict[int, list[Decision]]:
+    """Return approvals_in_round for many certificates in three queries, by certificate id."""
+    ids = [certificate.pk for certificate in certificates]
+    versions: dict[int, CertificateVersion] = {}
+    for version in CertificateVersion.objects.filter(certificate_id__in=ids).order_by(
+        "certificate_id", "-number"
+    ):
+        versions.setdefault(version.certificate_id, version)
+    screened: dict[int, datetime.datetime] = {}
+    for version_id, created_at in (
+        ScreeningResult.objects.filter(version_id__in=[v.pk for v in versions.values()])
+        .order_by("version_id", "-created_at", "-id")
+        .values_list("version_id", "created_at")
+    ):
+        screened.setdefault(version_id, created_at)
+    rounds: dict[int, list[Decision]] = {pk: [] for pk in ids}
+    decisions = Decision.objects.filter(
+        version_id__in=[v.pk for v in versions.values()], outcome=Outcome.APPROVE
+    ).select_related("reviewer")
+    for decision in decisions.order_by("created_at", "id"):
+        version = versions[decision.certificate_id]
+        since = screened.get(version.pk, version.created_at)
+        if decision.version_id == version.pk and decision.created_at >= since:
+            rounds[decision.certificate_id].append(decision)
+    return rounds
 
 
 def open_request(certificate: Certificate) -> Decision | None:

@@ -1,17 +1,19 @@
 """Pages for reviewers: the queue and the decisions."""
 
 from collections.abc import Callable
+from typing import cast
 
 from django.contrib import messages
+from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certificates.forms import ClearanceForm, ReasonForm
-from certificates.models import Certificate, User
+from certificates.models import FOUR_EYES_BANDS, Certificate, User
 from certificates.permissions import role_required
-from certificates.selectors import certificate_get_for_user, review_queue
+from certificates.selectors import approvals_in_rounds, certificate_get_for_user, review_queue
 from certificates.services.errors import WorkflowError
 from certificates.services.workflow import (
     certificate_approve,
@@ -39,6 +41,13 @@ def _user(request: HttpRequest) -> User:
 def queue(request: HttpRequest) -> HttpResponse:
     filters = filters_from(request)
     context = list_context(request, review_queue(_user(request), filters), filters)
+    # The four-eyes progress per row shows a reviewer which cases wait for a second approval.
+    page = cast(Page[Certificate], context["page"])
+    waiting = [certificate for certificate in page if certificate.band in FOUR_EYES_BANDS]
+    rounds = approvals_in_rounds(waiting)
+    for certificate in waiting:
+        certificate.awaits_four_eyes = True  # type: ignore[attr-defined]
+        certificate.round_approvals = rounds[certificate.pk]  # type: ignore[attr-defined]
     context["statuses"] = [
         (value, label) for value, label in Status.choices if value in REVIEWABLE_STATES
     ]
