@@ -16,10 +16,13 @@ class OrganisationAdmin(admin.ModelAdmin):
 class EucUserAdmin(UserAdmin):
     list_display = ("username", "email", "role", "organisation", "is_active")
     list_filter = ("role", "organisation", "is_active")
-    fieldsets = (*UserAdmin.fieldsets, (_("EUC Review"), {"fields": ("role", "organisation")}))  # type: ignore[misc]
+    fieldsets = (
+        *UserAdmin.fieldsets,  # type: ignore[misc]
+        (_("EUC Review"), {"fields": ("role", "organisation", "language")}),
+    )
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
-        (_("EUC Review"), {"fields": ("role", "organisation")}),
+        (_("EUC Review"), {"fields": ("role", "organisation", "language")}),
     )
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,10 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="users",
+    )
+    # Mails go out in this language; the language switch saves it for a signed-in user.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
 
     class Meta:
