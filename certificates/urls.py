@@ -1,15 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from certificates.views import common, importer, reports, review
+from certificates.views import common, importer, language, reports, review
 
 urlpatterns = [
     path("", common.home, name="home"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
-        name="login",
-    ),
+    path("login/", language.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("certificates/", common.certificate_list_view, name="certificate-list"),
     path("certificates/new/", importer.certificate_create_view, name="certificate-create"),

@@ -49,3 +49,16 @@ def test_decision_mail_per_language(
     assert set(by_recipient) == {(importer.email,), (colleague.email,)}
     assert "承認" in by_recipient[(importer.email,)].subject
     assert "approved" in by_recipient[(colleague.email,)].subject.lower()
+
+
+def test_sign_in_restores_language(client, importer):
+    importer.set_password("secret-pass-1")
+    importer.save()
+    user_language_set(user=importer, language="en")
+
+    response = client.post(
+        reverse("login"), {"username": importer.username, "password": "secret-pass-1"}
+    )
+
+    assert response.status_code == 302
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
