@@ -179,7 +179,7 @@ class ListIndex:
                     exact.update(self.exact.get(query.compact[cut:], ()))
         if not fuzzy:
             return exact, np.zeros(0, dtype=np.int32)
-        # One array holds no repeats (a query's groups are disjoint); several can share forms.
+        # A query's groups are disjoint, so one array has no repeats, but several can share forms.
         found = fuzzy[0] if len(fuzzy) == 1 else np.unique(np.concatenate(fuzzy))
         if exact:
             found = found[~np.isin(found, np.fromiter(exact, dtype=np.int32))]

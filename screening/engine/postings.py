@@ -17,7 +17,7 @@ import numpy as np
 from .normalise import NameForm, NameRules
 
 _SCRIPT_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
-# Forms tied with the last of the top candidates are kept up to this many extra.
+# Forms tied with the last of the top candidates are selected up to this many extra.
 TIE_ALLOWANCE = 256
 # A group's rank packs its id into the low 24 bits (see _top_groups).
 _MAX_GROUPS = 1 << 24
@@ -57,7 +57,7 @@ def _empty(dtype: type) -> np.ndarray:
 
 @dataclass(slots=True)
 class Postings:
-    """Frozen postings: key -> group ids, and per group its family, key count and forms."""
+    """Frozen postings: key -> group ids per family, and per group its key count and forms."""
 
     # keys[family][key] contains the ids of the family's groups that have the key.
     keys: list[dict[str, np.ndarray]] = field(default_factory=list)
@@ -92,7 +92,7 @@ class Postings:
         Among groups sharing as many keys, those with fewer keys of their own
         come first, because their names are closer to the query (Helix Tech
         before Helix Nova Tech). Groups tied on shared keys with the group that
-        reaches limit forms are kept while the forms stay under limit +
+        reaches limit forms are selected while the forms stay under limit +
         TIE_ALLOWANCE, which bounds how many forms a query scores.
 
         NOTE: a fuzzy match can rank out when its core is longer than the
@@ -109,13 +109,13 @@ class Postings:
             # two, so dropping the others first leaves a short array to rank.
             floor = _count_floor(counts, pool)
             if floor > 1:
-                kept = counts >= floor
-                groups, counts = groups[kept], counts[kept]
+                selected = counts >= floor
+                groups, counts = groups[selected], counts[selected]
         # Distinct ranks: shared keys, then fewer own keys, then the lower group id.
         rank = (counts << 40) - (self.group_key_counts[groups].astype(np.int64) << 24) - groups
         if len(groups) > pool:
-            kept = np.argpartition(rank, len(rank) - pool)[-pool:]
-            groups, counts, rank = groups[kept], counts[kept], rank[kept]
+            selected = np.argpartition(rank, len(rank) - pool)[-pool:]
+            groups, counts, rank = groups[selected], counts[selected], rank[selected]
         order = np.argsort(-rank)
         groups, counts = groups[order], counts[order]
         forms = np.cumsum(self.sizes[groups])

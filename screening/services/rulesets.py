@@ -33,6 +33,7 @@ def ruleset_activate(version: str = RULESET_VERSION) -> bool:
             if outdated:
                 transaction.on_commit(lambda: _queue_rescreening(version))
     except IntegrityError:
+        logger.info("ruleset %s was activated by another worker at the same time", version)
         return False
     logger.info("ruleset %s activated, re-screening queued: %s", version, outdated)
     return True

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from certificates.selectors import approvals_in_rounds
+from certificates.selectors import approvals_in_round, approvals_in_rounds
 from certificates.services.workflow import certificate_approve, certificate_submit
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +26,20 @@ def test_rounds_count_current_approvals(high_case, reviewer):
     rounds = approvals_in_rounds([high_case])
 
     assert [decision.reviewer for decision in rounds[high_case.pk]] == [reviewer]
+    assert rounds[high_case.pk] == list(approvals_in_round(high_case))
+
+
+def test_rounds_restart_after_rescreening(high_case, reviewer):
+    certificate_approve(actor=reviewer, certificate=high_case, reason="一次確認")
+    latest = high_case.screenings.get()
+    # A later result of the same version, as a re-screening stores it.
+    latest.pk = None
+    latest.save()
+
+    rounds = approvals_in_rounds([high_case])
+
+    assert rounds[high_case.pk] == []
+    assert list(approvals_in_round(high_case)) == []
 
 
 def test_queue_row_shows_progress(client, high_case, reviewer, second_reviewer):
